@@ -1,0 +1,1 @@
+//! Builds an [`crate::model::Index`] from parsed documents (native only).

@@ -1,0 +1,22 @@
+//! topic-cards: filterable topic cards and related-offering panels for health-technology
+//! news, as a small Rust/Wasm widget with a native indexer.
+//!
+//! Data flows one way:
+//!
+//! ```text
+//! content files --content--> Article records --index::build--> index JSON (model::Index)
+//! browser: index::split (first view) -> paint -> index::decode -> query::Engine -> web
+//! ```
+//!
+//! Everything but `web` is plain Rust that tests natively; `content` and `index::build`
+//! exist only with the `cli` feature, `web` only on wasm32.
+
+pub mod index;
+pub mod model;
+pub mod query;
+
+#[cfg(feature = "cli")]
+pub mod content;
+
+#[cfg(target_arch = "wasm32")]
+pub mod web;
