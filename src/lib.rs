@@ -20,3 +20,6 @@ pub mod content;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;
+
+#[cfg(feature = "cli")]
+pub mod synth;

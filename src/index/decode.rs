@@ -28,8 +28,23 @@ pub struct FirstViewPart {
 }
 
 /// Parses and validates a whole index.
-pub fn decode(_json: &[u8]) -> Result<Index, IndexError> {
-    todo!("query/index helper: parse, check format+version, check every id is in range")
+pub fn decode(json: &[u8]) -> Result<Index, IndexError> {
+    // Baseline: format and version only. The query helper adds id range checks.
+    let index: Index = serde_json::from_slice(json).map_err(|e| IndexError {
+        message: format!("the index is not valid JSON of the expected shape: {e}"),
+    })?;
+    if index.format != crate::model::FORMAT || index.version != crate::model::VERSION {
+        return Err(IndexError {
+            message: format!(
+                "unsupported index: format {:?} version {} (this widget reads {:?} version {})",
+                index.format,
+                index.version,
+                crate::model::FORMAT,
+                crate::model::VERSION
+            ),
+        });
+    }
+    Ok(index)
 }
 
 /// Parses the first-view prefix found by [`crate::index::PrefixScanner`] (the bytes up to

@@ -105,6 +105,37 @@ impl Engine {
 /// The browse view of an index (no query, no filter, newest first), as stored in
 /// [`Index::first_view`]. The indexer stores it; the widget computes it when an index
 /// came without one.
-pub fn first_view(_index: &Index) -> FirstView {
-    todo!("query helper")
+pub fn first_view(index: &Index) -> FirstView {
+    // Baseline: newest cards are the first articles; panel by reference count. The query
+    // helper replaces this with the engine's own browse query so both always agree.
+    let articles: Vec<_> = index
+        .articles
+        .iter()
+        .take(crate::model::FIRST_VIEW_CARDS)
+        .cloned()
+        .collect();
+    let mut ranked: Vec<OfferingId> = (0..index.offerings.len() as OfferingId).collect();
+    ranked.sort_by(|&a, &b| {
+        let (oa, ob) = (&index.offerings[a as usize], &index.offerings[b as usize]);
+        ob.count
+            .cmp(&oa.count)
+            .then_with(|| oa.label.cmp(&ob.label))
+    });
+    ranked.truncate(crate::model::PANEL_OFFERINGS);
+    let mut placed: Vec<OfferingId> = ranked.clone();
+    placed.extend(articles.iter().flat_map(|a| a.offerings.iter().copied()));
+    placed.sort_unstable();
+    placed.dedup();
+    FirstView {
+        total: index.articles.len() as u32,
+        articles,
+        offerings: placed
+            .into_iter()
+            .map(|at| crate::model::PlacedOffering {
+                at,
+                offering: index.offerings[at as usize].clone(),
+            })
+            .collect(),
+        panel: ranked,
+    }
 }

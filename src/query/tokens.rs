@@ -12,5 +12,8 @@ pub fn tokenize(text: &str) -> Vec<String> {
 
 /// True for words too common to help a search (`the`, `and`, ...).
 pub fn is_stop_word(term: &str) -> bool {
-    matches!(term, "a" | "an" | "and" | "the" | "of" | "to" | "in" | "for" | "on" | "is")
+    matches!(
+        term,
+        "a" | "an" | "and" | "the" | "of" | "to" | "in" | "for" | "on" | "is"
+    )
 }

@@ -1,0 +1,1 @@
+//! A deterministic generator of synthetic corpora in the seed format, for benchmarks.
