@@ -323,3 +323,76 @@ pub fn synthetic(articles: usize, seed: u64) -> Index {
     }
     b.build()
 }
+
+/// The hand-made index the engine tests reason about: 2 groups, 5 topics, 2 types, 2
+/// brands, 3 offerings, 6 articles (the last undated).
+pub fn fixture() -> Index {
+    let mut b = IndexBuilder::new(
+        &["Healthcare IT News", "Fierce Healthcare"],
+        &[
+            (0, "Telemedicine"),
+            (0, "Privacy"),
+            (0, "Accessibility"),
+            (1, "Policy"),
+            (1, "Payers"),
+        ],
+        &["curated", "contributed"],
+        &["healthcareitnews.com", "fiercehealthcare.com"],
+    );
+    let consent = b.offering("Consent Hub");
+    let visit = b.offering("Virtual Visit Kit");
+    let audit = b.offering("Audit Trail");
+    b.article(Art {
+        title: "Telehealth visits keep growing".into(),
+        date: Some("2024-03-10".into()),
+        brand: Some(0),
+        content_type: Some(0),
+        topics: vec![0],
+        offerings: vec![visit],
+        ..Art::default()
+    });
+    b.article(Art {
+        title: "Data privacy rules for apps".into(),
+        summary: "New consent rules arrive".into(),
+        date: Some("2024-02-01".into()),
+        brand: Some(1),
+        content_type: Some(1),
+        topics: vec![1, 3],
+        offerings: vec![consent, audit],
+        ..Art::default()
+    });
+    b.article(Art {
+        title: "Web accessibility in patient portals".into(),
+        date: Some("2023-11-20".into()),
+        brand: Some(0),
+        content_type: Some(0),
+        topics: vec![2],
+        offerings: vec![visit],
+        ..Art::default()
+    });
+    b.article(Art {
+        title: "Payers weigh telemedicine coverage".into(),
+        text: "parity for telehealth".into(),
+        date: Some("2023-04-15".into()),
+        brand: Some(1),
+        content_type: Some(0),
+        topics: vec![0, 4],
+        offerings: vec![visit],
+        ..Art::default()
+    });
+    b.article(Art {
+        title: "Café culture at the Zürich clinic".into(),
+        summary: "Straße names and a database".into(),
+        date: Some("2023-04-01".into()),
+        brand: Some(0),
+        content_type: Some(1),
+        ..Art::default()
+    });
+    b.article(Art {
+        title: "Undated explainer on data sharing".into(),
+        topics: vec![1],
+        offerings: vec![consent],
+        ..Art::default()
+    });
+    b.build()
+}
