@@ -15,6 +15,7 @@
 mod article;
 mod catalog;
 mod rng;
+mod text;
 mod vocab;
 mod yaml;
 

@@ -6,9 +6,9 @@ use std::fmt::Write;
 
 use super::catalog::Catalog;
 use super::rng::Rng;
+use super::text::{compose_body, fill, title_case, Slots};
 use super::vocab::{
-    BRANDS, DESKS, FUNDING, GENERIC, GROUPS, HEADINGS, LEADS, METRICS, NAMED_ORGS, ORG_ADJ,
-    ORG_KIND, PLACES, ROLES, SENTENCES, TAGS, TITLES, TITLE_SMALL, TOPICS,
+    BRANDS, DESKS, GROUPS, HEADINGS, NAMED_ORGS, ORG_ADJ, ORG_KIND, PLACES, TAGS, TITLES, TOPICS,
 };
 use super::yaml::{civil_from_days, field, folded, list, quoted, scalar, slugify};
 
@@ -105,17 +105,6 @@ struct Draft {
     heading_before: Option<usize>,
     /// Days since 1970-01-01.
     day: i64,
-}
-
-/// Per-article slot values kept stable across sentences, so an article is about one place
-/// and one organisation.
-struct Slots<'a> {
-    terms_primary: &'static [&'static str],
-    terms_other: Vec<&'static str>,
-    org: String,
-    place: &'static str,
-    year: i64,
-    offerings: Vec<&'a str>,
 }
 
 impl Draft {
@@ -433,121 +422,6 @@ fn pick_offerings(catalog: &Catalog, rng: &mut Rng, topics: &[usize]) -> Vec<usi
     picked
 }
 
-/// Sentences until the target length (80-400 words), grouped into paragraphs of 2-5.
-fn compose_body(slots: &mut Slots, rng: &mut Rng) -> Vec<Vec<String>> {
-    let target = 80 + (rng.unit().powf(1.3) * 320.0) as usize;
-    let mut order: Vec<usize> = Vec::new();
-    let lead = capitalize(&fill(rng.pick(&LEADS), slots, rng));
-    let mut words = lead.split_whitespace().count();
-    let mut sentences = vec![lead];
-    while words < target {
-        if order.is_empty() {
-            order = (0..SENTENCES.len())
-                .filter(|&i| !slots.offerings.is_empty() || !SENTENCES[i].contains("{V}"))
-                .collect();
-            for i in (1..order.len()).rev() {
-                order.swap(i, rng.below(i + 1));
-            }
-        }
-        let Some(next) = order.pop() else { break };
-        let sentence = capitalize(&fill(SENTENCES[next], slots, rng));
-        words += sentence.split_whitespace().count();
-        sentences.push(sentence);
-    }
-    let mut paragraphs = Vec::new();
-    let mut rest = sentences.as_slice();
-    while !rest.is_empty() {
-        let take = rng.range(2, 5).min(rest.len());
-        paragraphs.push(rest[..take].to_vec());
-        rest = &rest[take..];
-    }
-    paragraphs
-}
-
-/// Replaces `{X}` slots in a template.
-fn fill(template: &str, slots: &mut Slots, rng: &mut Rng) -> String {
-    let mut out = String::with_capacity(template.len() + 40);
-    let mut rest = template;
-    let mut last_term = "";
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let Some(close) = rest[open..].find('}') else {
-            break;
-        };
-        let key = &rest[open + 1..open + close];
-        match key {
-            "T" => {
-                last_term = if rng.chance(0.6) || slots.terms_other.is_empty() {
-                    rng.pick(slots.terms_primary)
-                } else {
-                    rng.pick(&slots.terms_other)
-                };
-                out.push_str(last_term);
-            }
-            "T2" => {
-                let mut term = last_term;
-                for _ in 0..4 {
-                    term = if slots.terms_other.is_empty() {
-                        let topic = rng.below(TOPICS.len());
-                        rng.pick(TOPICS[topic].terms)
-                    } else {
-                        rng.pick(&slots.terms_other)
-                    };
-                    if term != last_term {
-                        break;
-                    }
-                }
-                out.push_str(term);
-            }
-            "O" => out.push_str(&slots.org),
-            "P" => out.push_str(slots.place),
-            "R" => out.push_str(rng.pick(&ROLES)),
-            "M" => out.push_str(rng.pick(&METRICS)),
-            "G" => out.push_str(rng.pick(&GENERIC)),
-            "F" => out.push_str(rng.pick(&FUNDING)),
-            "N" => {
-                let _ = write!(out, "{}", rng.range(3, 40));
-            }
-            "Y" => {
-                let _ = write!(out, "{}", slots.year);
-            }
-            "V" => out.push_str(rng.pick(&slots.offerings)),
-            other => out.push_str(other),
-        }
-        rest = &rest[open + close + 1..];
-    }
-    out.push_str(rest);
-    out
-}
-
-/// Upper-cases the first letter.
-fn capitalize(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
-/// Headline case: capitalize each word but small ones; leave words that already carry
-/// capitals (`mHealth`, `FHIR`) alone.
-fn title_case(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for (i, word) in text.split(' ').enumerate() {
-        if i > 0 {
-            out.push(' ');
-        }
-        let keep =
-            word.chars().skip(1).any(char::is_uppercase) || (i > 0 && TITLE_SMALL.contains(&word));
-        if keep {
-            out.push_str(word);
-        } else {
-            out.push_str(&capitalize(word));
-        }
-    }
-    out
-}
-
 /// One of the seeds' three date forms.
 fn date_form(day: i64, rng: &mut Rng) -> String {
     let (y, m, d) = civil_from_days(day);
@@ -592,33 +466,5 @@ fn write_noise(rng: &mut Rng, day: Option<i64>, out: &mut String) {
         out.push_str(
             "htmlMetaData:\n  author: null\n  description: null\n  ogtitle: null\n  keywords: null\n",
         );
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn title_case_keeps_acronyms_and_small_words() {
-        assert_eq!(
-            title_case("how mHealth apps and FHIR APIs cut claim denials"),
-            "How mHealth Apps and FHIR APIs Cut Claim Denials"
-        );
-        assert_eq!(title_case("the hidden costs"), "The Hidden Costs");
-    }
-
-    #[test]
-    fn every_template_slot_is_known() {
-        let known = ["T", "T2", "O", "P", "R", "M", "G", "F", "N", "Y", "V"];
-        for template in SENTENCES.iter().chain(&TITLES).chain(&LEADS) {
-            let mut rest = *template;
-            while let Some(open) = rest.find('{') {
-                let close = rest[open..].find('}').expect("closed slot");
-                let key = &rest[open + 1..open + close];
-                assert!(known.contains(&key), "unknown slot {key} in {template}");
-                rest = &rest[open + close + 1..];
-            }
-        }
     }
 }
