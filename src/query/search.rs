@@ -14,9 +14,8 @@
 //! are ANDed; when no article has every word, the words are ORed instead (ranked by how many
 //! and how well they match), since an empty page helps nobody who typed several words.
 
-use std::collections::HashMap;
-
 use fixedbitset::FixedBitSet;
+use rustc_hash::FxHashMap;
 
 use super::tokens::{for_each_term, is_stop_word};
 use super::typo::distance_within;
@@ -54,6 +53,8 @@ pub struct SearchIndex {
     /// Term ids ordered by length in characters, and where each length starts there.
     by_len: Vec<u32>,
     len_starts: Vec<u32>,
+    /// The [`letters`] mask of each term in `by_len`, for rejecting typo candidates cheaply.
+    by_len_letters: Vec<u32>,
 }
 
 /// Reusable per-query buffers, sized to the number of articles.
@@ -70,7 +71,7 @@ pub struct Scratch {
 }
 
 struct Builder {
-    ids: HashMap<Box<str>, u32>,
+    ids: FxHashMap<Box<str>, u32>,
     /// (term, article, weight) triples in article order.
     triples: Vec<(u32, u32, u8)>,
 }
@@ -79,7 +80,7 @@ impl SearchIndex {
     /// Indexes every article of `index`.
     pub fn build(index: &Index) -> Self {
         let mut builder = Builder {
-            ids: HashMap::new(),
+            ids: FxHashMap::default(),
             triples: Vec::new(),
         };
         // (term, field boost) occurrences of one article, reused.
@@ -172,6 +173,10 @@ impl SearchIndex {
         index.len_starts = (0..=longest + 1)
             .map(|len| by_len.partition_point(|&t| (lengths[t as usize] as usize) < len) as u32)
             .collect();
+        index.by_len_letters = by_len
+            .iter()
+            .map(|&t| letters(index.term(t as usize)))
+            .collect();
         index.by_len = by_len;
         index
     }
@@ -239,8 +244,14 @@ impl SearchIndex {
             let hi = (len + max + 1).min(self.len_starts.len() - 1);
             if lo < hi {
                 let mut candidate = Vec::with_capacity(len + max);
-                let ids = &self.by_len[self.len_starts[lo] as usize..self.len_starts[hi] as usize];
-                for &id in ids {
+                let range = self.len_starts[lo] as usize..self.len_starts[hi] as usize;
+                let typed = letters(word);
+                let ids = self.by_len[range.clone()].iter();
+                for (&id, &mask) in ids.zip(&self.by_len_letters[range]) {
+                    // Each edit changes the set of letters by at most two.
+                    if (typed ^ mask).count_ones() as usize > 2 * max {
+                        continue;
+                    }
                     let id = id as usize;
                     // The exact term and completions were taken above, with better factors
                     // (words this long always expand as prefixes).
@@ -336,6 +347,18 @@ impl Scratch {
         }
         self.touched.clear();
     }
+}
+
+/// The set of letters in a term as bits: a-z, digits folded onto five bits, and one bit
+/// for everything else.
+fn letters(term: &str) -> u32 {
+    term.chars().fold(0, |mask, c| {
+        mask | match c {
+            'a'..='z' => 1 << (c as u32 - 'a' as u32),
+            '0'..='9' => 1 << (26 + (c as u32 - '0' as u32) % 5),
+            _ => 1 << 31,
+        }
+    })
 }
 
 /// First `i` in `0..n` for which `before(i)` is false (`before` must be monotone).
