@@ -34,6 +34,18 @@ pub struct FrontMatterError {
 /// fence has no front matter. An opening fence without a closing one is an error: guessing
 /// where it ends would index half a header as prose.
 pub fn split(text: &str) -> Result<Split<'_>, FrontMatterError> {
+    // Blank lines before the opening fence are a common slip; the fence still counts.
+    let mut skipped_lines = 0;
+    let mut fence_at = 0;
+    for line in text.split_inclusive('\n') {
+        if !line.trim().is_empty() {
+            break;
+        }
+        skipped_lines += 1;
+        fence_at += line.len();
+    }
+    let whole = text;
+    let text = &text[fence_at..];
     let first_end = text.find('\n').unwrap_or(text.len());
     let syntax = match text[..first_end].trim_end() {
         "---" => Syntax::Yaml,
@@ -42,7 +54,7 @@ pub fn split(text: &str) -> Result<Split<'_>, FrontMatterError> {
             return Ok(Split {
                 front: None,
                 front_line: 1,
-                body: text,
+                body: whole,
                 body_line: 1,
             })
         }
@@ -50,7 +62,7 @@ pub fn split(text: &str) -> Result<Split<'_>, FrontMatterError> {
     let fence = if syntax == Syntax::Yaml { "---" } else { "+++" };
     let start = (first_end + 1).min(text.len());
     let mut offset = start;
-    let mut line_no = 2;
+    let mut line_no = skipped_lines + 2;
     for line in text[start..].split_inclusive('\n') {
         let bare = line.trim_end();
         // YAML also allows `...` as the document end marker.
@@ -58,7 +70,7 @@ pub fn split(text: &str) -> Result<Split<'_>, FrontMatterError> {
             let body_start = offset + line.len();
             return Ok(Split {
                 front: Some((syntax, &text[start..offset])),
-                front_line: 2,
+                front_line: skipped_lines + 2,
                 body: &text[body_start.min(text.len())..],
                 body_line: line_no + 1,
             });
@@ -67,44 +79,69 @@ pub fn split(text: &str) -> Result<Split<'_>, FrontMatterError> {
         line_no += 1;
     }
     Err(FrontMatterError {
-        line: Some(1),
+        line: Some(skipped_lines + 1),
         reason: format!("unterminated front matter (`{fence}` opened here is never closed)"),
     })
 }
 
-/// Parses a block into a map. An empty block is an empty map; a block whose top level is
-/// not a mapping is an error.
-pub fn parse(
-    syntax: Syntax,
-    block: &str,
-    first_line: usize,
-) -> Result<Map<String, Value>, FrontMatterError> {
-    let value = match syntax {
-        Syntax::Yaml => parse_yaml(block, first_line)?,
-        Syntax::Toml => parse_toml(block, first_line)?,
-    };
-    match value {
-        Value::Object(map) => Ok(map),
-        Value::Null => Ok(Map::new()),
-        _ => Err(FrontMatterError {
-            line: Some(first_line),
-            reason: "front matter is not a mapping of fields".into(),
-        }),
-    }
+/// A parsed block: its fields, and repairs made to read it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Parsed {
+    pub fields: Map<String, Value>,
+    /// (file line if known, message).
+    pub warnings: Vec<(Option<usize>, String)>,
 }
 
-fn parse_yaml(block: &str, first_line: usize) -> Result<Value, FrontMatterError> {
+/// Parses a block into a map. An empty block is an empty map; a block whose top level is
+/// not a mapping is an error.
+pub fn parse(syntax: Syntax, block: &str, first_line: usize) -> Result<Parsed, FrontMatterError> {
+    let mut warnings = Vec::new();
+    let value = match syntax {
+        Syntax::Yaml => parse_yaml(block, first_line, &mut warnings)?,
+        Syntax::Toml => parse_toml(block, first_line)?,
+    };
+    let fields = match value {
+        Value::Object(map) => map,
+        Value::Null => Map::new(),
+        _ => {
+            return Err(FrontMatterError {
+                line: Some(first_line),
+                reason: "front matter is not a mapping of fields".into(),
+            })
+        }
+    };
+    Ok(Parsed { fields, warnings })
+}
+
+fn parse_yaml(
+    block: &str,
+    first_line: usize,
+    warnings: &mut Vec<(Option<usize>, String)>,
+) -> Result<Value, FrontMatterError> {
     if block.trim().is_empty() {
         return Ok(Value::Null);
     }
     check_flow_depth(block, first_line)?;
     // serde_yaml_ng bounds recursion depth and alias expansion, so bombs fail fast here.
-    let value: serde_yaml_ng::Value =
-        serde_yaml_ng::from_str(block).map_err(|err| FrontMatterError {
-            line: err.location().map(|loc| loc.line() + first_line - 1),
-            reason: format!("invalid YAML: {}", strip_location(&err.to_string())),
-        })?;
-    Ok(yaml_to_loose(value))
+    let error = match serde_yaml_ng::from_str::<serde_yaml_ng::Value>(block) {
+        Ok(value) => return Ok(yaml_to_loose(value)),
+        Err(error) => error,
+    };
+    let line = error.location().map(|loc| loc.line() + first_line - 1);
+    let message = strip_location(&error.to_string());
+    // A key written twice is common in hand-edited headers (and accepted by site
+    // generators): read it with the last value winning, and say so, rather than lose the
+    // article. The same parser limits apply.
+    if message.contains("duplicate entry") {
+        if let Ok(value) = serde_yaml_ng::from_str::<Value>(block) {
+            warnings.push((line, format!("YAML {message} (the last value was kept)")));
+            return Ok(value);
+        }
+    }
+    Err(FrontMatterError {
+        line,
+        reason: format!("invalid YAML: {message}"),
+    })
 }
 
 /// Deepest `[`/`{` nesting allowed in YAML. The YAML scanner takes quadratic time on deep
@@ -224,6 +261,8 @@ mod tests {
         assert_eq!(s.body, "body");
         let s = split("Just a title\n\nbody").unwrap();
         assert_eq!(s.front, None);
+        let s = split("\n  \n---\ntitle: a\n---\nbody").unwrap();
+        assert_eq!((s.front_line, s.body, s.body_line), (4, "body", 6));
         // A fence at end of file with no body.
         assert_eq!(split("---\ntitle: a\n---").unwrap().body, "");
     }
@@ -255,7 +294,9 @@ mod tests {
 
     #[test]
     fn toml_dates_become_text() {
-        let map = parse(Syntax::Toml, "date = 2020-07-22T08:00:00-05:00\n", 2).unwrap();
+        let map = parse(Syntax::Toml, "date = 2020-07-22T08:00:00-05:00\n", 2)
+            .unwrap()
+            .fields;
         assert_eq!(map["date"], "2020-07-22T08:00:00-05:00");
     }
 
@@ -266,7 +307,8 @@ mod tests {
             "a: >-\n  one\n  two\nb: |\n  x\n  y\n1: int key\nid: 42\n",
             2,
         )
-        .unwrap();
+        .unwrap()
+        .fields;
         assert_eq!(map["a"], "one two");
         assert_eq!(map["b"], "x\ny\n");
         assert_eq!(map["1"], "int key");
@@ -276,7 +318,19 @@ mod tests {
     #[test]
     fn scalar_front_matter_is_refused_and_empty_is_fine() {
         assert!(parse(Syntax::Yaml, "just text\n", 2).is_err());
-        assert!(parse(Syntax::Yaml, "\n", 2).unwrap().is_empty());
+        assert!(parse(Syntax::Yaml, "\n", 2).unwrap().fields.is_empty());
+    }
+
+    #[test]
+    fn duplicate_keys_keep_the_last_value_with_a_warning() {
+        let parsed = parse(Syntax::Yaml, "title: T\nexpiry: 1\nexpiry: 2\n", 2).unwrap();
+        assert_eq!(parsed.fields["expiry"], 2);
+        assert_eq!(parsed.warnings.len(), 1);
+        assert!(
+            parsed.warnings[0].1.contains("expiry"),
+            "{:?}",
+            parsed.warnings
+        );
     }
 
     #[test]

@@ -23,8 +23,10 @@ pub fn read_document(path: &str, text: &str) -> Result<Document, Skip> {
     let mut summary = None;
     match parts.front {
         Some((syntax, block)) => {
-            let map = parse(syntax, block, parts.front_line)
+            let parsed = parse(syntax, block, parts.front_line)
                 .map_err(|e| Skip::new(path, e.line, e.reason))?;
+            doc.warnings = parsed.warnings;
+            let map = parsed.fields;
             raw_body = parts.body;
             doc.title = fields::title(&map)
                 .or_else(|| first_heading(raw_body))

@@ -86,6 +86,15 @@ pub fn read_file(rel: &str, path: &Path) -> Result<Document, Skip> {
             ));
         }
     }
+    // Hugo's `_index.md` is a section's list page (its title names the section), not an
+    // article; indexing it would put a card for "Blogs" among the news.
+    if path.file_stem().is_some_and(|stem| stem == "_index") {
+        return Err(Skip::new(
+            rel,
+            None,
+            "section list page (_index), not an article",
+        ));
+    }
     let bytes = read_capped(path).map_err(|reason| Skip::new(rel, None, reason))?;
     let parsed = std::panic::catch_unwind(|| {
         let text = decode_text(&bytes).map_err(|r| Skip::new(rel, r.line, r.reason))?;
