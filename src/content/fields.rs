@@ -259,7 +259,13 @@ pub fn categories(map: &Map<String, Value>) -> Vec<Category> {
         aligned("categoryUrl"),
     );
     for (i, name) in names.iter().enumerate() {
-        let Some(mut category) = parse_category(name, DEFAULT_GROUP) else {
+        // Some sources list slugs as categories (`managing-digital`).
+        let name = if is_slug(name) {
+            humanise(name)
+        } else {
+            name.clone()
+        };
+        let Some(mut category) = parse_category(&name, DEFAULT_GROUP) else {
             continue;
         };
         if let Some(label) = labels

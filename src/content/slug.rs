@@ -21,10 +21,12 @@ pub fn slugify(text: &str) -> String {
 }
 
 /// The key two labels share when they name the same thing: trimmed, whitespace collapsed,
-/// case folded.
+/// case folded, and hyphens and underscores read as spaces (`product-and-project-management`
+/// is `Product and project management`).
 pub fn match_key(label: &str) -> String {
     label
-        .split_whitespace()
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+        .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase()
@@ -96,6 +98,10 @@ mod tests {
 
     #[test]
     fn keys_merge_case_and_spacing() {
+        assert_eq!(
+            match_key("Product-and-project_management"),
+            match_key("product and Project Management")
+        );
         assert_eq!(match_key(" AI "), match_key("ai"));
         assert_eq!(
             match_key("Remote  Patient\tMonitoring"),

@@ -95,6 +95,13 @@ pub fn read_file(rel: &str, path: &Path) -> Result<Document, Skip> {
             "section list page (_index), not an article",
         ));
     }
+    if let Some(name) = repository_file(path) {
+        return Err(Skip::new(
+            rel,
+            None,
+            format!("repository file ({name}), not an article"),
+        ));
+    }
     let bytes = read_capped(path).map_err(|reason| Skip::new(rel, None, reason))?;
     let parsed = std::panic::catch_unwind(|| {
         let text = decode_text(&bytes).map_err(|r| Skip::new(rel, r.line, r.reason))?;
@@ -119,6 +126,28 @@ fn read_capped(path: &Path) -> Result<Vec<u8>, String> {
         return Err(too_large(bytes.len() as u64));
     }
     Ok(bytes)
+}
+
+/// README, LICENSE and the like sit beside content in repositories; they are not articles.
+fn repository_file(path: &Path) -> Option<String> {
+    const NAMES: [&str; 8] = [
+        "readme",
+        "license",
+        "licence",
+        "copying",
+        "changelog",
+        "contributing",
+        "code_of_conduct",
+        "security",
+    ];
+    let stem = path.file_stem()?.to_string_lossy();
+    NAMES
+        .contains(&stem.to_ascii_lowercase().as_str())
+        .then(|| {
+            path.file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        })
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
