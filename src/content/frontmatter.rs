@@ -178,7 +178,14 @@ fn parse_toml(block: &str, first_line: usize) -> Result<Value, FrontMatterError>
         line: err
             .span()
             .map(|span| block[..span.start.min(block.len())].matches('\n').count() + first_line),
-        reason: format!("invalid TOML: {}", err.message()),
+        // The message may span lines; a skip reason is one line.
+        reason: format!(
+            "invalid TOML: {}",
+            err.message()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        ),
     })?;
     Ok(toml_to_loose(toml::Value::Table(table)))
 }
