@@ -62,8 +62,7 @@ pub fn split(text: &str) -> Result<Split<'_>, FrontMatterError> {
     let fence = if syntax == Syntax::Yaml { "---" } else { "+++" };
     let start = (first_end + 1).min(text.len());
     let mut offset = start;
-    let mut line_no = skipped_lines + 2;
-    for line in text[start..].split_inclusive('\n') {
+    for (line_no, line) in (skipped_lines + 2..).zip(text[start..].split_inclusive('\n')) {
         let bare = line.trim_end();
         // YAML also allows `...` as the document end marker.
         if bare == fence || (syntax == Syntax::Yaml && bare == "...") {
@@ -76,7 +75,6 @@ pub fn split(text: &str) -> Result<Split<'_>, FrontMatterError> {
             });
         }
         offset += line.len();
-        line_no += 1;
     }
     Err(FrontMatterError {
         line: Some(skipped_lines + 1),
