@@ -81,5 +81,9 @@ pub fn reconcile(parent: &Element, wanted: &[Element]) -> R {
 
 /// The closest ancestor-or-self of an event target that carries `data-act`.
 pub fn action_target(target: Option<web_sys::EventTarget>) -> Option<Element> {
-    target?.dyn_into::<Element>().ok()?.closest("[data-act]").ok()?
+    target?
+        .dyn_into::<Element>()
+        .ok()?
+        .closest("[data-act]")
+        .ok()?
 }

@@ -18,7 +18,9 @@ pub fn attach(rc: &Rc<RefCell<Inner>>) -> Vec<EventListener> {
     let mut listeners = Vec::new();
     for name in ["click", "change", "input", "compositionend"] {
         let weak = Rc::downgrade(rc);
-        listeners.push(EventListener::new(&root, name, move |event| dispatch(&weak, event)));
+        listeners.push(EventListener::new(&root, name, move |event| {
+            dispatch(&weak, event)
+        }));
     }
     // Image errors do not bubble; catch them on the way down.
     let weak = Rc::downgrade(rc);
@@ -26,9 +28,12 @@ pub fn attach(rc: &Rc<RefCell<Inner>>) -> Vec<EventListener> {
         phase: EventListenerPhase::Capture,
         passive: true,
     };
-    listeners.push(EventListener::new_with_options(&root, "error", capture, move |event| {
-        dispatch(&weak, event)
-    }));
+    listeners.push(EventListener::new_with_options(
+        &root,
+        "error",
+        capture,
+        move |event| dispatch(&weak, event),
+    ));
     listeners
 }
 
@@ -91,7 +96,15 @@ fn handle(inner: &mut Inner, event: &Event, out: &mut Outbox) {
         ("click", "topic") => inner.change(|s| toggle(&mut s.topics, &key, true), out),
         ("click", "remove") => remove_chip(inner, &target, &facet, &key, out),
         ("click", "clear") => {
-            inner.change(|s| *s = crate::state::WidgetState { sort: s.sort, ..Default::default() }, out);
+            inner.change(
+                |s| {
+                    *s = crate::state::WidgetState {
+                        sort: s.sort,
+                        ..Default::default()
+                    }
+                },
+                out,
+            );
             let _ = inner.ui.search.focus();
         }
         ("click", "more") => show_more(inner, out),
@@ -110,18 +123,42 @@ fn handle(inner: &mut Inner, event: &Event, out: &mut Outbox) {
         }
         ("click", "card") => {
             let detail = js_sys::Object::new();
-            set(&detail, "id", &target.get_attribute("data-id").unwrap_or_default().into());
-            set(&detail, "url", &target.get_attribute("href").unwrap_or_default().into());
-            set(&detail, "title", &target.text_content().unwrap_or_default().into());
+            set(
+                &detail,
+                "id",
+                &target.get_attribute("data-id").unwrap_or_default().into(),
+            );
+            set(
+                &detail,
+                "url",
+                &target.get_attribute("href").unwrap_or_default().into(),
+            );
+            set(
+                &detail,
+                "title",
+                &target.text_content().unwrap_or_default().into(),
+            );
             out.push(("tc-card-click", detail.into()));
         }
         ("click", "offering") => {
             let id: Option<u32> = target.get_attribute("data-id").and_then(|v| v.parse().ok());
             let source_id = id.and_then(|id| offering_source_id(inner, id));
             let detail = js_sys::Object::new();
-            set(&detail, "label", &target.text_content().unwrap_or_default().into());
-            set(&detail, "url", &target.get_attribute("href").unwrap_or_default().into());
-            set(&detail, "offeringId", &source_id.map_or(JsValue::NULL, |n| (n as f64).into()));
+            set(
+                &detail,
+                "label",
+                &target.text_content().unwrap_or_default().into(),
+            );
+            set(
+                &detail,
+                "url",
+                &target.get_attribute("href").unwrap_or_default().into(),
+            );
+            set(
+                &detail,
+                "offeringId",
+                &source_id.map_or(JsValue::NULL, |n| (n as f64).into()),
+            );
             out.push(("tc-offering-click", detail.into()));
         }
         ("error", "img") => {
@@ -216,13 +253,14 @@ fn show_more(inner: &mut Inner, out: &mut Outbox) {
 fn offering_source_id(inner: &Inner, id: u32) -> Option<u64> {
     match &inner.data {
         Data::Ready(engine) => engine.index().offerings.get(id as usize)?.offering_id,
-        Data::First(part) => part
-            .first_view
-            .offerings
-            .iter()
-            .find(|p| p.at == id)?
-            .offering
-            .offering_id,
+        Data::First(part) => {
+            part.first_view
+                .offerings
+                .iter()
+                .find(|p| p.at == id)?
+                .offering
+                .offering_id
+        }
         _ => None,
     }
 }

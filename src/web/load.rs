@@ -38,7 +38,11 @@ pub fn start(rc: &Rc<RefCell<Inner>>) {
         inner.total = None;
         let mut out = Outbox::new();
         inner.paint(&mut out);
-        (inner.load_gen, inner.options.source.clone(), inner.host.clone())
+        (
+            inner.load_gen,
+            inner.options.source.clone(),
+            inner.host.clone(),
+        )
     };
     let weak = Rc::downgrade(rc);
     match source {
@@ -145,7 +149,11 @@ async fn from_url(weak: Weak<RefCell<Inner>>, gen: u32, url: String) {
 
 /// Fetches `url`, painting the first view as soon as its prefix is in. `Ok(None)` when the
 /// load was cancelled because the widget moved on.
-async fn stream(weak: &Weak<RefCell<Inner>>, gen: u32, url: &str) -> Result<Option<Vec<u8>>, String> {
+async fn stream(
+    weak: &Weak<RefCell<Inner>>,
+    gen: u32,
+    url: &str,
+) -> Result<Option<Vec<u8>>, String> {
     let window = web_sys::window().ok_or("no window")?;
     let controller = web_sys::AbortController::new().map_err(|_| "AbortController unavailable")?;
     let timeout_ms = {
@@ -273,7 +281,8 @@ async fn yield_to_paint() {
             let resolve = resolve.clone();
             Closure::once_into_js(move || {
                 if let Some(window) = web_sys::window() {
-                    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+                    let _ =
+                        window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
                 }
             })
         };

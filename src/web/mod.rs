@@ -71,7 +71,10 @@ pub fn mount(host: HtmlElement, options: JsValue) -> Result<Widget, JsValue> {
     let previous = MOUNTED.with(|m| {
         let mut mounted = m.borrow_mut();
         mounted.retain(|(_, w)| w.strong_count() > 0);
-        mounted.iter().find(|(r, _)| *r == root).and_then(|(_, w)| w.upgrade())
+        mounted
+            .iter()
+            .find(|(r, _)| *r == root)
+            .and_then(|(_, w)| w.upgrade())
     });
     if let Some(previous) = previous {
         if let Ok(mut inner) = previous.try_borrow_mut() {
@@ -153,7 +156,8 @@ impl Widget {
         let mut out = Outbox::new();
         if patch.changes_text() {
             // New words everywhere: rebuild the nodes (cards keep no text of their own state).
-            let strings = i18n::Strings::new(inner.options.locale.as_deref(), &inner.options.strings);
+            let strings =
+                i18n::Strings::new(inner.options.locale.as_deref(), &inner.options.strings);
             inner.ui.top.remove();
             match render::Ui::build(&inner.root, &strings) {
                 Ok(ui) => inner.ui = ui,
@@ -237,6 +241,9 @@ impl Widget {
         if let Ok(mut inner) = self.inner.try_borrow_mut() {
             inner.destroy();
         }
-        MOUNTED.with(|m| m.borrow_mut().retain(|(_, w)| w.strong_count() > 0 && !w.ptr_eq(&Rc::downgrade(&self.inner))));
+        MOUNTED.with(|m| {
+            m.borrow_mut()
+                .retain(|(_, w)| w.strong_count() > 0 && !w.ptr_eq(&Rc::downgrade(&self.inner)))
+        });
     }
 }

@@ -88,7 +88,10 @@ impl Patch {
         if let Some(text) = index.as_string() {
             patch.source = Some(Source::Text(text));
         } else if index.is_object() {
-            match js_sys::JSON::stringify(&index).ok().and_then(|s| s.as_string()) {
+            match js_sys::JSON::stringify(&index)
+                .ok()
+                .and_then(|s| s.as_string())
+            {
                 Some(text) => patch.source = Some(Source::Text(text)),
                 None => super::warn("topic-cards: options.index could not be read as JSON"),
             }
@@ -141,7 +144,8 @@ impl Patch {
         } else if !hash.is_undefined() {
             super::warn("topic-cards: hashSync must be true, false or a namespace string");
         }
-        patch.link_target = field::<String>(value, "linkTarget").map(|t| Some(t).filter(|t| !t.is_empty()));
+        patch.link_target =
+            field::<String>(value, "linkTarget").map(|t| Some(t).filter(|t| !t.is_empty()));
         patch.locale = field::<String>(value, "locale").map(|t| Some(t).filter(|t| !t.is_empty()));
         patch.strings = field(value, "strings");
         patch.offerings = field(value, "offerings");

@@ -79,7 +79,11 @@ impl Inner {
                         brands: &part.brands,
                         offerings: Offerings::Placed(&first.offerings),
                     },
-                    cards: if browse { first.articles.iter().take(limit).collect() } else { Vec::new() },
+                    cards: if browse {
+                        first.articles.iter().take(limit).collect()
+                    } else {
+                        Vec::new()
+                    },
                     total: first.total as usize,
                     topic_counts: part.topics.iter().map(|t| t.count).collect(),
                     type_counts: part.types.iter().map(|f| f.count).collect(),
@@ -89,7 +93,9 @@ impl Inner {
                             .panel
                             .iter()
                             .filter_map(|&id| {
-                                Offerings::Placed(&first.offerings).get(id).map(|o| (id, o.count))
+                                Offerings::Placed(&first.offerings)
+                                    .get(id)
+                                    .map(|o| (id, o.count))
                             })
                             .collect()
                     } else {
@@ -122,7 +128,11 @@ impl Inner {
                     topic_counts: results.topic_counts,
                     type_counts: results.type_counts,
                     brand_counts: results.brand_counts,
-                    panel: results.offerings.iter().map(|o| (o.offering, o.articles)).collect(),
+                    panel: results
+                        .offerings
+                        .iter()
+                        .map(|o| (o.offering, o.articles))
+                        .collect(),
                     pending: false,
                 };
                 self.total = Some(view.total);
@@ -176,7 +186,9 @@ impl Inner {
     /// `getState()`: the filters plus the number of matches (null until known).
     pub fn state_value(&self) -> JsValue {
         let value = to_js(&self.state);
-        let total = self.total.map_or(JsValue::NULL, |n| JsValue::from_f64(n as f64));
+        let total = self
+            .total
+            .map_or(JsValue::NULL, |n| JsValue::from_f64(n as f64));
         let _ = js_sys::Reflect::set(&value, &"total".into(), &total);
         value
     }

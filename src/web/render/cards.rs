@@ -36,7 +36,11 @@ fn build(doc: &Document, article: &Article, view: &View, ctx: &Ctx) -> R<Element
     let media = add(&card, el(doc, "div", "media")?)?;
     let initial = brand
         .or(Some(article.title.as_str()))
-        .and_then(|s| s.trim_start_matches("www.").chars().find(|c| c.is_alphanumeric()))
+        .and_then(|s| {
+            s.trim_start_matches("www.")
+                .chars()
+                .find(|c| c.is_alphanumeric())
+        })
         .map(|c| c.to_uppercase().to_string())
         .unwrap_or_default();
     media.set_attribute("data-initial", &initial)?;
@@ -63,7 +67,10 @@ fn build(doc: &Document, article: &Article, view: &View, ctx: &Ctx) -> R<Element
         add(&meta, el_text(doc, "span", "brand", brand)?)?;
     }
     if let Some(date) = &article.date {
-        let time = add(&meta, el_text(doc, "time", "date", &ctx.strings.date(date))?)?;
+        let time = add(
+            &meta,
+            el_text(doc, "time", "date", &ctx.strings.date(date))?,
+        )?;
         time.set_attribute("datetime", date)?;
     }
 
@@ -100,7 +107,10 @@ fn build(doc: &Document, article: &Article, view: &View, ctx: &Ctx) -> R<Element
             let label = ctx.strings.fill("filterBy", &[("label", &topic.label)]);
             if article.inferred {
                 chip.class_list().add_1("inferred")?;
-                chip.set_attribute("title", &format!("{label} ({})", ctx.strings.get("inferred")))?;
+                chip.set_attribute(
+                    "title",
+                    &format!("{label} ({})", ctx.strings.get("inferred")),
+                )?;
             } else {
                 chip.set_attribute("title", &label)?;
             }

@@ -80,11 +80,16 @@ pub fn update(ui: &mut Ui, view: &View, ctx: &Ctx) -> R {
         reconcile(&group.list, &nodes)?;
         let overflow = order.len() > TOP;
         flag(&group.more, "hidden", !overflow)?;
-        set_attr(&group.more, "aria-expanded", if expanded { "true" } else { "false" })?;
+        set_attr(
+            &group.more,
+            "aria-expanded",
+            if expanded { "true" } else { "false" },
+        )?;
         let label = if expanded {
             ctx.strings.get("showFewerValues").to_string()
         } else {
-            ctx.strings.fill("showMoreValues", &[("n", &ctx.strings.number(hidden))])
+            ctx.strings
+                .fill("showMoreValues", &[("n", &ctx.strings.number(hidden))])
         };
         set_text(&group.more, &label);
     }
@@ -117,20 +122,38 @@ fn build(ui: &mut Ui, view: &View, ctx: &Ctx) -> R {
             .iter()
             .enumerate()
             .filter(|(_, t)| t.group as usize == g)
-            .map(|(id, t)| Value { id, key: &t.slug, label: &t.label })
+            .map(|(id, t)| Value {
+                id,
+                key: &t.slug,
+                label: &t.label,
+            })
             .collect();
         if !values.is_empty() {
-            groups.push(build_group(ui, &format!("{}{g}", kind::TOPIC), kind::TOPIC, &group.label, &values)?);
+            groups.push(build_group(
+                ui,
+                &format!("{}{g}", kind::TOPIC),
+                kind::TOPIC,
+                &group.label,
+                &values,
+            )?);
         }
     }
     for (key, title, facets) in [
         (kind::TYPE, ctx.strings.get("typeGroup"), view.dicts.types),
-        (kind::BRAND, ctx.strings.get("sourceGroup"), view.dicts.brands),
+        (
+            kind::BRAND,
+            ctx.strings.get("sourceGroup"),
+            view.dicts.brands,
+        ),
     ] {
         let values: Vec<Value> = facets
             .iter()
             .enumerate()
-            .map(|(id, f)| Value { id, key: &f.name, label: &f.name })
+            .map(|(id, f)| Value {
+                id,
+                key: &f.name,
+                label: &f.name,
+            })
             .collect();
         if !values.is_empty() {
             groups.push(build_group(ui, key, key, title, &values)?);
@@ -175,5 +198,11 @@ fn build_group(ui: &Ui, key: &str, kind: &str, title: &str, values: &[Value]) ->
     more.set_attribute("type", "button")?;
     more.set_attribute("data-act", "expand")?;
     more.set_attribute("data-group", key)?;
-    Ok(GroupUi { key: key.to_string(), node, list, more, items })
+    Ok(GroupUi {
+        key: key.to_string(),
+        node,
+        list,
+        more,
+        items,
+    })
 }

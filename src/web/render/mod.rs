@@ -84,9 +84,13 @@ impl Ui {
         let bar = add(&main, el(d, "div", "bar")?)?;
         let search_box = add(&bar, el(d, "div", "search-box")?)?;
         search_box.set_attribute("role", "search")?;
-        let label = add(&search_box, el_text(d, "label", "visually-hidden", strings.get("searchLabel"))?)?;
+        let label = add(
+            &search_box,
+            el_text(d, "label", "visually-hidden", strings.get("searchLabel"))?,
+        )?;
         label.set_attribute("for", "tc-search")?;
-        let search: HtmlInputElement = add(&search_box, el(d, "input", "search")?)?.unchecked_into();
+        let search: HtmlInputElement =
+            add(&search_box, el(d, "input", "search")?)?.unchecked_into();
         search.set_type("search");
         search.set_id("tc-search");
         search.set_placeholder(strings.get("searchPlaceholder"));
@@ -96,7 +100,10 @@ impl Ui {
         search.set_attribute("enterkeyhint", "search")?;
 
         let sort_box = add(&bar, el(d, "label", "sort-box")?)?;
-        add(&sort_box, el_text(d, "span", "sort-label", strings.get("sortLabel"))?)?;
+        add(
+            &sort_box,
+            el_text(d, "span", "sort-label", strings.get("sortLabel"))?,
+        )?;
         let sort: HtmlSelectElement = add(&sort_box, el(d, "select", "sort")?)?.unchecked_into();
         sort.set_attribute("part", "sort")?;
         sort.set_attribute("data-act", "sort")?;
@@ -105,7 +112,10 @@ impl Ui {
             option.set_attribute("value", sort_name::as_str(value))?;
         }
 
-        let filters_toggle = add(&bar, el_text(d, "button", "filters-toggle", strings.get("filters"))?)?;
+        let filters_toggle = add(
+            &bar,
+            el_text(d, "button", "filters-toggle", strings.get("filters"))?,
+        )?;
         filters_toggle.set_attribute("type", "button")?;
         filters_toggle.set_attribute("data-act", "toggle-filters")?;
         filters_toggle.set_attribute("aria-expanded", "false")?;
@@ -122,7 +132,10 @@ impl Ui {
         chips.set_attribute("hidden", "")?;
         let chip_list = add(&chips, el(d, "ul", "chip-list")?)?;
         chip_list.set_attribute("aria-label", strings.get("activeFilters"))?;
-        let clear = add(&chips, el_text(d, "button", "clear", strings.get("clearAll"))?)?;
+        let clear = add(
+            &chips,
+            el_text(d, "button", "clear", strings.get("clearAll"))?,
+        )?;
         clear.set_attribute("type", "button")?;
         clear.set_attribute("data-act", "clear")?;
 
@@ -140,12 +153,18 @@ impl Ui {
         let empty = add(&results, el(d, "div", "empty")?)?;
         empty.set_attribute("hidden", "")?;
         add(&empty, el_text(d, "p", "", strings.get("resultsNone"))?)?;
-        let clear_empty = add(&empty, el_text(d, "button", "button", strings.get("clearAll"))?)?;
+        let clear_empty = add(
+            &empty,
+            el_text(d, "button", "button", strings.get("clearAll"))?,
+        )?;
         clear_empty.set_attribute("type", "button")?;
         clear_empty.set_attribute("data-act", "clear")?;
         let more_row = add(&results, el(d, "div", "more-row")?)?;
         more_row.set_attribute("hidden", "")?;
-        let more = add(&more_row, el_text(d, "button", "button more", strings.get("showMore"))?)?;
+        let more = add(
+            &more_row,
+            el_text(d, "button", "button more", strings.get("showMore"))?,
+        )?;
         more.set_attribute("type", "button")?;
         more.set_attribute("part", "more")?;
         more.set_attribute("data-act", "more")?;
@@ -154,7 +173,10 @@ impl Ui {
         let panel = add(&layout, el(d, "aside", "panel")?)?;
         panel.set_attribute("part", "panel")?;
         panel.set_attribute("hidden", "")?;
-        let heading = add(&panel, el_text(d, "h2", "panel-title", strings.get("offeringsTitle"))?)?;
+        let heading = add(
+            &panel,
+            el_text(d, "h2", "panel-title", strings.get("offeringsTitle"))?,
+        )?;
         heading.set_id("tc-panel-title");
         panel.set_attribute("aria-labelledby", "tc-panel-title")?;
         let panel_list = add(&panel, el(d, "ul", "panel-list")?)?;

@@ -31,7 +31,10 @@ pub fn update(ui: &mut Ui, view: &View, ctx: &Ctx) -> R {
             Some(entry) => entry,
             None => build(&ui.doc, id, offering, view, ctx)?,
         };
-        set_text(&entry.count, &ctx.strings.count("offeringArticles", articles as usize));
+        set_text(
+            &entry.count,
+            &ctx.strings.count("offeringArticles", articles as usize),
+        );
         wanted.push(entry.item.clone());
         keep.insert(id, entry);
     }
@@ -39,7 +42,13 @@ pub fn update(ui: &mut Ui, view: &View, ctx: &Ctx) -> R {
     reconcile(&ui.panel_list, &wanted)
 }
 
-fn build(doc: &Document, id: OfferingId, offering: &Offering, view: &View, ctx: &Ctx) -> R<PanelItem> {
+fn build(
+    doc: &Document,
+    id: OfferingId,
+    offering: &Offering,
+    view: &View,
+    ctx: &Ctx,
+) -> R<PanelItem> {
     let item = el(doc, "li", "offering")?;
     item.set_attribute("part", "offering")?;
     label_node(doc, &item, id, offering, ctx)?;
@@ -50,14 +59,23 @@ fn build(doc: &Document, id: OfferingId, offering: &Offering, view: &View, ctx: 
         .map(|t| t.label.as_str())
         .collect();
     if !categories.is_empty() {
-        add(&item, el_text(doc, "p", "categories", &categories.join(" · "))?)?;
+        add(
+            &item,
+            el_text(doc, "p", "categories", &categories.join(" · "))?,
+        )?;
     }
     let count = add(&item, el(doc, "p", "count")?)?;
     Ok(PanelItem { item, count })
 }
 
 /// The offering's label: a link when its URL is safe, plain text otherwise.
-pub fn label_node(doc: &Document, parent: &Element, id: OfferingId, offering: &Offering, ctx: &Ctx) -> R {
+pub fn label_node(
+    doc: &Document,
+    parent: &Element,
+    id: OfferingId,
+    offering: &Offering,
+    ctx: &Ctx,
+) -> R {
     match offering.url.as_deref().and_then(safe_url) {
         Some(url) => {
             let link = add(parent, el_text(doc, "a", "offering-link", &offering.label)?)?;
@@ -67,7 +85,10 @@ pub fn label_node(doc: &Document, parent: &Element, id: OfferingId, offering: &O
             ctx.target(&link)?;
         }
         None => {
-            add(parent, el_text(doc, "span", "offering-link", &offering.label)?)?;
+            add(
+                parent,
+                el_text(doc, "span", "offering-link", &offering.label)?,
+            )?;
         }
     }
     Ok(())

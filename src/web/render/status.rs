@@ -14,7 +14,8 @@ pub fn update(ui: &mut Ui, view: &View, ctx: &Ctx) -> R {
         ctx.strings.count("results", view.total)
     };
     set_text(&ui.status, &text);
-    ui.top.toggle_attribute_with_force("data-pending", view.pending)?;
+    ui.top
+        .toggle_attribute_with_force("data-pending", view.pending)?;
     flag(&ui.empty, "hidden", view.pending || view.total > 0)?;
     flag(&ui.clear_empty, "hidden", ctx.state.filter_count() == 0)?;
     let shown = view.cards.len();
@@ -23,7 +24,10 @@ pub fn update(ui: &mut Ui, view: &View, ctx: &Ctx) -> R {
     if more {
         let note = ctx.strings.fill(
             "shownOf",
-            &[("shown", &ctx.strings.number(shown)), ("total", &ctx.strings.number(view.total))],
+            &[
+                ("shown", &ctx.strings.number(shown)),
+                ("total", &ctx.strings.number(view.total)),
+            ],
         );
         set_text(&ui.more_note, &note);
     }

@@ -25,7 +25,11 @@ fn active(view: &View, ctx: &Ctx) -> Vec<(&'static str, String, String)> {
     let mut out = Vec::new();
     let query = state.query.trim();
     if !query.is_empty() {
-        out.push((kind::QUERY, String::new(), ctx.strings.fill("searchChip", &[("query", query)])));
+        out.push((
+            kind::QUERY,
+            String::new(),
+            ctx.strings.fill("searchChip", &[("query", query)]),
+        ));
     }
     for key in &state.topics {
         let label = view
@@ -43,10 +47,18 @@ fn active(view: &View, ctx: &Ctx) -> Vec<(&'static str, String, String)> {
         out.push((kind::BRAND, key.clone(), key.clone()));
     }
     if let Some(date) = &state.date_from {
-        out.push((kind::FROM, String::new(), ctx.strings.fill("dateFromChip", &[("date", date)])));
+        out.push((
+            kind::FROM,
+            String::new(),
+            ctx.strings.fill("dateFromChip", &[("date", date)]),
+        ));
     }
     if let Some(date) = &state.date_to {
-        out.push((kind::TO, String::new(), ctx.strings.fill("dateToChip", &[("date", date)])));
+        out.push((
+            kind::TO,
+            String::new(),
+            ctx.strings.fill("dateToChip", &[("date", date)]),
+        ));
     }
     out
 }
@@ -68,7 +80,10 @@ fn chips(ui: &mut Ui, view: &View, ctx: &Ctx) -> R {
         chip.set_attribute("data-act", "remove")?;
         chip.set_attribute("data-kind", kind)?;
         chip.set_attribute("data-key", key)?;
-        chip.set_attribute("aria-label", &ctx.strings.fill("removeFilter", &[("label", label)]))?;
+        chip.set_attribute(
+            "aria-label",
+            &ctx.strings.fill("removeFilter", &[("label", label)]),
+        )?;
         add(&chip, el_text(doc, "span", "", label)?)?;
         add(&chip, el_text(doc, "span", "x", "×")?)?.set_attribute("aria-hidden", "true")?;
     }
@@ -77,4 +92,7 @@ fn chips(ui: &mut Ui, view: &View, ctx: &Ctx) -> R {
 }
 
 /// The sort options, built once with the layout.
-pub const SORTS: [(Sort, &str); 2] = [(Sort::Relevance, "sortRelevance"), (Sort::Newest, "sortNewest")];
+pub const SORTS: [(Sort, &str); 2] = [
+    (Sort::Relevance, "sortRelevance"),
+    (Sort::Newest, "sortNewest"),
+];
