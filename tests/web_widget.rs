@@ -323,3 +323,51 @@ async fn streams_an_index_url_and_accepts_a_js_object() {
 fn text_of_status(host: &web_sys::HtmlElement) -> String {
     text(host, ".status")
 }
+
+#[wasm_bindgen_test]
+async fn clicks_on_cards_and_offerings_are_reported() {
+    let host = host("");
+    let events = Events::on(&host);
+    // Keep the test page from navigating away.
+    let _stay = gloo_events::EventListener::new_with_options(
+        &host,
+        "click",
+        gloo_events::EventListenerOptions::enable_prevent_default(),
+        |event| event.prevent_default(),
+    );
+    let widget = mount(host.clone(), object(&[("index", json(&index(30)).into())])).unwrap();
+    ready(&events).await;
+    click(&one(&host, ".card .title a"));
+    let card = &events.named("tc-card-click")[0];
+    assert_eq!(get(card, "id"), "art-0");
+    assert_eq!(get(card, "url"), "https://news.example/0");
+    assert_eq!(get(card, "title"), "Story 0 about telemedicine");
+    click(&one(&host, ".panel .offering a"));
+    let offering = &events.named("tc-offering-click")[0];
+    let label = get(offering, "label").as_string().unwrap();
+    let id = get(offering, "offeringId").as_f64().unwrap() as usize;
+    let expected = ["Video Visits Kit", "Secure Vault", "Bridge API"];
+    assert_eq!(label, expected[id - 500]);
+    assert_eq!(
+        get(offering, "url"),
+        format!("https://offers.example/{}", id - 500).as_str()
+    );
+    widget.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn an_index_without_first_view_paints_after_the_full_decode() {
+    let mut ix = index(15);
+    ix.first_view = None;
+    let host = host("");
+    let events = Events::on(&host);
+    let widget = mount(host.clone(), object(&[("index", json(&ix).into())])).unwrap();
+    ready(&events).await;
+    assert_eq!(card_ids(&host).len(), 12);
+    // A new index through update() replaces the old one.
+    widget.update(object(&[("index", json(&index(4)).into())]));
+    until("second tc-ready", || events.named("tc-ready").len() == 2).await;
+    assert_eq!(card_ids(&host).len(), 4);
+    assert_eq!(text(&host, ".status"), "4 articles");
+    widget.destroy();
+}
