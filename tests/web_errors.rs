@@ -2,9 +2,9 @@
 //! never reaching the host, and destroy leaving nothing behind.
 #![cfg(target_arch = "wasm32")]
 
-mod support;
+mod web_support;
 
-use support::*;
+use web_support::*;
 use topic_cards::web::mount;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
@@ -32,7 +32,7 @@ async fn bad_index_shows_an_error_and_the_page_keeps_running() {
         object(&[]),
         object(&[("indexUrl", "http://127.0.0.1:9/missing.json".into())]),
     ] {
-        let host = support::host("");
+        let host = web_support::host("");
         let events = Events::on(&host);
         let widget = mount(host.clone(), options).unwrap();
         until("tc-error", || events.named("tc-error").len() == 1).await;

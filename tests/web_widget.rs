@@ -2,9 +2,9 @@
 //! and two widgets on one page. Run with wasm-bindgen-test-runner (see README).
 #![cfg(target_arch = "wasm32")]
 
-mod support;
+mod web_support;
 
-use support::*;
+use web_support::*;
 use topic_cards::web::mount;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
@@ -240,7 +240,7 @@ async fn hash_state_round_trips() {
     assert!(get_strings(&widget.get_state(), "topics").is_empty());
     widget.destroy();
     // A new widget reads its state from the hash on mount.
-    let again = support::host("news2");
+    let again = web_support::host("news2");
     let events = Events::on(&again);
     history
         .replace_state_with_url(
@@ -311,7 +311,7 @@ async fn streams_an_index_url_and_accepts_a_js_object() {
     assert_eq!(card_ids(&host).len(), 12);
     widget.destroy();
 
-    let host = support::host("");
+    let host = web_support::host("");
     let events = Events::on(&host);
     let parsed = js_sys::JSON::parse(&text).unwrap();
     let widget = mount(host.clone(), object(&[("index", parsed)])).unwrap();

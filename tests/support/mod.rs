@@ -1,277 +1,398 @@
-//! Shared helpers for the browser tests: a small index built in code, mounting into a fresh
-//! host element, waiting for the widget, and reading its shadow DOM.
+//! Builds small indexes in code for the engine's tests and benchmarks: a fixed hand-made
+//! index whose answers can be worked out by hand, and a deterministic synthetic one of any
+//! size drawn from a small vocabulary.
 #![allow(dead_code)]
 
-use gloo_events::EventListener;
-use std::cell::RefCell;
-use std::rc::Rc;
-use topic_cards::model::*;
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
-use web_sys::{Element, HtmlElement, ShadowRoot};
+use topic_cards::model::{Article, Facet, Group, Index, Offering, Topic, FORMAT, VERSION};
 
-pub const TOPICS: [(u32, &str); 5] = [
-    (0, "Telemedicine"),
-    (0, "Cybersecurity"),
-    (0, "Interoperability"),
-    (1, "Remote Monitoring"),
-    (1, "Digital Therapeutics"),
+/// A builder that keeps dictionary counts in step with the articles added.
+pub struct IndexBuilder {
+    pub index: Index,
+}
+
+impl IndexBuilder {
+    pub fn new(groups: &[&str], topics: &[(u32, &str)], types: &[&str], brands: &[&str]) -> Self {
+        let index = Index {
+            format: FORMAT.into(),
+            version: VERSION,
+            groups: groups
+                .iter()
+                .map(|g| Group { label: (*g).into() })
+                .collect(),
+            topics: topics
+                .iter()
+                .map(|&(group, label)| Topic {
+                    group,
+                    label: label.into(),
+                    slug: format!("{}-{}", slug(groups[group as usize]), slug(label)),
+                    url: None,
+                    count: 0,
+                })
+                .collect(),
+            types: types
+                .iter()
+                .map(|t| Facet {
+                    name: (*t).into(),
+                    count: 0,
+                })
+                .collect(),
+            brands: brands
+                .iter()
+                .map(|b| Facet {
+                    name: (*b).into(),
+                    count: 0,
+                })
+                .collect(),
+            first_view: None,
+            offerings: Vec::new(),
+            articles: Vec::new(),
+        };
+        IndexBuilder { index }
+    }
+
+    pub fn offering(&mut self, label: &str) -> u32 {
+        self.index.offerings.push(Offering {
+            offering_id: None,
+            label: label.into(),
+            url: None,
+            topics: Vec::new(),
+            count: 0,
+        });
+        self.index.offerings.len() as u32 - 1
+    }
+
+    /// Adds an article; returns its id (articles must be added newest first).
+    pub fn article(&mut self, a: Art) -> u32 {
+        for &t in &a.topics {
+            self.index.topics[t as usize].count += 1;
+        }
+        for &o in &a.offerings {
+            self.index.offerings[o as usize].count += 1;
+        }
+        if let Some(b) = a.brand {
+            self.index.brands[b as usize].count += 1;
+        }
+        if let Some(t) = a.content_type {
+            self.index.types[t as usize].count += 1;
+        }
+        let id = self.index.articles.len();
+        self.index.articles.push(Article {
+            id: format!("a{id}"),
+            title: a.title,
+            summary: a.summary,
+            date: a.date,
+            url: None,
+            brand: a.brand,
+            image: None,
+            authors: Vec::new(),
+            content_type: a.content_type,
+            topics: a.topics,
+            inferred: false,
+            offerings: a.offerings,
+            text: a.text,
+        });
+        id as u32
+    }
+
+    pub fn build(self) -> Index {
+        self.index
+    }
+}
+
+/// The fields a test sets on an article.
+#[derive(Default)]
+pub struct Art {
+    pub title: String,
+    pub summary: String,
+    pub text: String,
+    pub date: Option<String>,
+    pub brand: Option<u32>,
+    pub content_type: Option<u32>,
+    pub topics: Vec<u32>,
+    pub offerings: Vec<u32>,
+}
+
+fn slug(text: &str) -> String {
+    text.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// A deterministic pseudo-random generator (xorshift), so synthetic indexes are the same
+/// on every run and machine.
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Self {
+        Rng(seed | 1)
+    }
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+const WORDS: &[&str] = &[
+    "telehealth",
+    "telemedicine",
+    "data",
+    "privacy",
+    "accessibility",
+    "patient",
+    "hospital",
+    "records",
+    "interoperability",
+    "security",
+    "ransomware",
+    "cloud",
+    "analytics",
+    "clinician",
+    "workflow",
+    "burnout",
+    "nursing",
+    "pharmacy",
+    "imaging",
+    "radiology",
+    "genomics",
+    "wearable",
+    "monitoring",
+    "remote",
+    "rural",
+    "equity",
+    "payment",
+    "billing",
+    "insurance",
+    "medicare",
+    "medicaid",
+    "policy",
+    "regulation",
+    "compliance",
+    "breach",
+    "vendor",
+    "platform",
+    "startup",
+    "funding",
+    "merger",
+    "acquisition",
+    "workforce",
+    "training",
+    "outcomes",
+    "quality",
+    "safety",
+    "diagnosis",
+    "triage",
+    "emergency",
+    "pediatric",
+    "oncology",
+    "cardiology",
+    "diabetes",
+    "obesity",
+    "mental",
+    "behavioral",
+    "addiction",
+    "virtual",
+    "visit",
+    "portal",
+    "messaging",
+    "scheduling",
+    "staffing",
+    "automation",
+    "artificial",
+    "intelligence",
+    "machine",
+    "learning",
+    "model",
+    "algorithm",
+    "bias",
+    "consent",
+    "identity",
+    "network",
+    "exchange",
+    "standard",
+    "fhir",
+    "api",
+    "mobile",
+    "app",
+    "device",
+    "sensor",
+    "smart",
+    "home",
+    "care",
+    "coordination",
+    "population",
+    "public",
+    "health",
+    "agency",
+    "federal",
+    "state",
+    "county",
+    "clinic",
+    "community",
+    "research",
+    "trial",
+    "evidence",
+    "study",
+    "survey",
+    "report",
+    "market",
+    "growth",
+    "strategy",
+    "cost",
+    "savings",
+    "value",
+    "contract",
+    "partnership",
+    "launch",
+    "pilot",
+    "program",
+    "grant",
+    "Café",
+    "Zürich",
+    "naïve",
+    "résumé",
+    "Straße",
 ];
 
-fn slug(group: &str, label: &str) -> String {
-    format!("{group}-{label}").to_lowercase().replace(' ', "-")
-}
-
-/// An index of `n` articles: article i has topic i % 5 (and topic 3 when i is even), brand
-/// i % 2, type i % 3 == 0 ? 1 : 0, and offering i % 3; dates fall as i grows.
-pub fn index(n: usize) -> Index {
-    let groups = vec![
-        Group {
-            label: "News".into(),
-        },
-        Group {
-            label: "Market".into(),
-        },
+/// A synthetic index of `articles` articles: 6 groups x 8 topics, 2 types, 12 brands,
+/// 400 offerings, text drawn from [`WORDS`]. Newest first, dates over ten years.
+pub fn synthetic(articles: usize, seed: u64) -> Index {
+    let mut rng = Rng::new(seed);
+    let groups = [
+        "Healthcare IT News",
+        "Fierce Healthcare",
+        "MobiHealthNews",
+        "HealthLeaders",
+        "Modern Healthcare",
+        "Becker's",
     ];
-    let mut topics: Vec<Topic> = TOPICS
-        .iter()
-        .map(|(g, label)| Topic {
-            group: *g,
-            label: (*label).into(),
-            slug: slug(&groups[*g as usize].label, label),
-            url: None,
-            count: 0,
-        })
-        .collect();
-    let mut types = vec![
-        Facet {
-            name: "curated".into(),
-            count: 0,
-        },
-        Facet {
-            name: "contributed".into(),
-            count: 0,
-        },
-    ];
-    let mut brands = vec![
-        Facet {
-            name: "alpha.example".into(),
-            count: 0,
-        },
-        Facet {
-            name: "beta.example".into(),
-            count: 0,
-        },
-    ];
-    let mut offerings: Vec<Offering> = ["Video Visits Kit", "Secure Vault", "Bridge API"]
-        .iter()
-        .enumerate()
-        .map(|(i, label)| Offering {
-            offering_id: Some(500 + i as u64),
-            label: (*label).into(),
-            url: Some(format!("https://offers.example/{i}")),
-            topics: vec![i as u32],
-            count: 0,
-        })
-        .collect();
-    let mut articles = Vec::new();
-    for i in 0..n {
-        let mut t = vec![(i % 5) as u32];
-        if i % 2 == 0 && i % 5 != 3 {
-            t.push(3);
+    let mut topics = Vec::new();
+    for g in 0..groups.len() as u32 {
+        for t in 0..8 {
+            topics.push((g, WORDS[(g as usize * 8 + t) % WORDS.len()]));
         }
-        t.sort_unstable();
-        for &x in &t {
-            topics[x as usize].count += 1;
-        }
-        let ty = u32::from(i % 3 == 0);
-        types[ty as usize].count += 1;
-        brands[i % 2].count += 1;
-        offerings[i % 3].count += 1;
-        articles.push(Article {
-            id: format!("art-{i}"),
-            title: format!("Story {i} about {}", TOPICS[i % 5].1.to_lowercase()),
-            summary: format!("Summary number {i} with plain words."),
-            date: Some(format!("2024-{:02}-{:02}", 12 - (i / 28) % 12, 28 - i % 28)),
-            url: Some(format!("https://news.example/{i}")),
-            brand: Some((i % 2) as u32),
-            image: None,
-            authors: vec![],
-            content_type: Some(ty),
-            topics: t,
-            inferred: i == 1,
-            offerings: vec![(i % 3) as u32],
-            text: if i == 7 {
-                "zebrafish".into()
-            } else {
-                String::new()
-            },
+    }
+    let brands: Vec<String> = (0..12).map(|b| format!("brand{b}.example.com")).collect();
+    let brand_refs: Vec<&str> = brands.iter().map(String::as_str).collect();
+    let mut b = IndexBuilder::new(&groups, &topics, &["curated", "contributed"], &brand_refs);
+    for o in 0..400 {
+        let label = format!(
+            "{} {} suite {o}",
+            WORDS[o % WORDS.len()],
+            WORDS[(o * 7) % WORDS.len()]
+        );
+        b.offering(&label);
+    }
+    let sentence = |rng: &mut Rng, words: usize| -> String {
+        let s: Vec<&str> = (0..words).map(|_| WORDS[rng.below(WORDS.len())]).collect();
+        s.join(" ")
+    };
+    let days = 3650;
+    for i in 0..articles {
+        let day = days - (i * days / articles.max(1));
+        // A 12 x 28-day calendar keeps dates valid and falling as `i` grows.
+        let date = format!(
+            "{:04}-{:02}-{:02}",
+            2015 + day / 336,
+            1 + (day % 336) / 28,
+            1 + day % 28
+        );
+        let mut topic_ids: Vec<u32> = (0..1 + rng.below(3))
+            .map(|_| rng.below(topics.len()) as u32)
+            .collect();
+        topic_ids.sort_unstable();
+        topic_ids.dedup();
+        let offerings: Vec<u32> = (0..rng.below(3)).map(|_| rng.below(400) as u32).collect();
+        let undated = i + 1 == articles && articles > 10;
+        b.article(Art {
+            title: sentence(&mut rng, 6),
+            summary: sentence(&mut rng, 20),
+            text: sentence(&mut rng, 60),
+            date: (!undated).then_some(date),
+            brand: Some(rng.below(12) as u32),
+            content_type: Some(rng.below(2) as u32),
+            topics: topic_ids,
+            offerings,
         });
     }
-    let mut index = Index {
-        format: FORMAT.into(),
-        version: VERSION,
-        groups,
-        topics,
-        types,
-        brands,
-        first_view: None,
-        offerings,
-        articles,
-    };
-    index.first_view = Some(topic_cards::query::first_view(&index));
-    index
+    b.build()
 }
 
-pub fn json(index: &Index) -> String {
-    topic_cards::index::encode(index)
-}
-
-/// A fresh host element in the document.
-pub fn host(id: &str) -> HtmlElement {
-    let doc = web_sys::window().unwrap().document().unwrap();
-    let host: HtmlElement = doc.create_element("div").unwrap().unchecked_into();
-    if !id.is_empty() {
-        host.set_id(id);
-    }
-    doc.body().unwrap().append_child(&host).unwrap();
-    host
-}
-
-/// `{key: value, ...}` as a JS object.
-pub fn object(pairs: &[(&str, JsValue)]) -> JsValue {
-    let object = js_sys::Object::new();
-    for (key, value) in pairs {
-        js_sys::Reflect::set(&object, &(*key).into(), value).unwrap();
-    }
-    object.into()
-}
-
-pub fn strings(list: &[&str]) -> JsValue {
-    list.iter()
-        .map(|s| JsValue::from_str(s))
-        .collect::<js_sys::Array>()
-        .into()
-}
-
-pub async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
+/// The hand-made index the engine tests reason about: 2 groups, 5 topics, 2 types, 2
+/// brands, 3 offerings, 6 articles (the last undated).
+pub fn fixture() -> Index {
+    let mut b = IndexBuilder::new(
+        &["Healthcare IT News", "Fierce Healthcare"],
+        &[
+            (0, "Telemedicine"),
+            (0, "Privacy"),
+            (0, "Accessibility"),
+            (1, "Policy"),
+            (1, "Payers"),
+        ],
+        &["curated", "contributed"],
+        &["healthcareitnews.com", "fiercehealthcare.com"],
+    );
+    let consent = b.offering("Consent Hub");
+    let visit = b.offering("Virtual Visit Kit");
+    let audit = b.offering("Audit Trail");
+    b.article(Art {
+        title: "Telehealth visits keep growing".into(),
+        date: Some("2024-03-10".into()),
+        brand: Some(0),
+        content_type: Some(0),
+        topics: vec![0],
+        offerings: vec![visit],
+        ..Art::default()
     });
-    JsFuture::from(promise).await.unwrap();
-}
-
-/// Waits (up to 3 s) until `ready` holds.
-pub async fn until(what: &str, ready: impl Fn() -> bool) {
-    for _ in 0..300 {
-        if ready() {
-            return;
-        }
-        sleep(10).await;
-    }
-    panic!("timed out waiting for {what}");
-}
-
-pub fn root(host: &HtmlElement) -> ShadowRoot {
-    host.shadow_root().expect("an open shadow root")
-}
-
-pub fn all(host: &HtmlElement, selector: &str) -> Vec<Element> {
-    let list = root(host).query_selector_all(selector).unwrap();
-    (0..list.length())
-        .filter_map(|i| list.get(i)?.dyn_into::<Element>().ok())
-        .collect()
-}
-
-pub fn one(host: &HtmlElement, selector: &str) -> Element {
-    root(host)
-        .query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no {selector}"))
-}
-
-pub fn text(host: &HtmlElement, selector: &str) -> String {
-    one(host, selector).text_content().unwrap_or_default()
-}
-
-pub fn card_ids(host: &HtmlElement) -> Vec<String> {
-    all(host, ".card .title a")
-        .iter()
-        .filter_map(|a| a.get_attribute("data-id"))
-        .collect()
-}
-
-pub fn click(node: &Element) {
-    node.unchecked_ref::<HtmlElement>().click();
-}
-
-/// Waits until the widget has the full index (tc-ready seen or status settled).
-pub async fn ready(events: &Events) {
-    until("tc-ready", || events.named("tc-ready").len() == 1).await;
-}
-
-/// Records the widget's events on its host.
-pub struct Events {
-    log: Rc<RefCell<Vec<(String, JsValue)>>>,
-    _listeners: Vec<EventListener>,
-}
-
-impl Events {
-    pub fn on(host: &HtmlElement) -> Self {
-        let log = Rc::new(RefCell::new(Vec::new()));
-        let listeners = [
-            "tc-change",
-            "tc-ready",
-            "tc-error",
-            "tc-card-click",
-            "tc-offering-click",
-        ]
-        .iter()
-        .map(|name| {
-            let log = log.clone();
-            EventListener::new(host, *name, move |event| {
-                let detail = event
-                    .dyn_ref::<web_sys::CustomEvent>()
-                    .map(|e| e.detail())
-                    .unwrap_or(JsValue::NULL);
-                log.borrow_mut().push((event.type_(), detail));
-            })
-        })
-        .collect();
-        Self {
-            log,
-            _listeners: listeners,
-        }
-    }
-
-    pub fn named(&self, name: &str) -> Vec<JsValue> {
-        self.log
-            .borrow()
-            .iter()
-            .filter(|(n, _)| n == name)
-            .map(|(_, d)| d.clone())
-            .collect()
-    }
-}
-
-pub fn get(value: &JsValue, key: &str) -> JsValue {
-    js_sys::Reflect::get(value, &key.into()).unwrap()
-}
-
-pub fn get_strings(value: &JsValue, key: &str) -> Vec<String> {
-    js_sys::Array::from(&get(value, key))
-        .iter()
-        .filter_map(|v| v.as_string())
-        .collect()
-}
-
-/// Fires a bubbling event of `kind` at `node`, as the browser does for input and change.
-pub fn fire(node: &Element, kind: &str) {
-    let init = web_sys::EventInit::new();
-    init.set_bubbles(true);
-    let event = web_sys::Event::new_with_event_init_dict(kind, &init).unwrap();
-    node.dispatch_event(&event).unwrap();
+    b.article(Art {
+        title: "Data privacy rules for apps".into(),
+        summary: "New consent rules arrive".into(),
+        date: Some("2024-02-01".into()),
+        brand: Some(1),
+        content_type: Some(1),
+        topics: vec![1, 3],
+        offerings: vec![consent, audit],
+        ..Art::default()
+    });
+    b.article(Art {
+        title: "Web accessibility in patient portals".into(),
+        date: Some("2023-11-20".into()),
+        brand: Some(0),
+        content_type: Some(0),
+        topics: vec![2],
+        offerings: vec![visit],
+        ..Art::default()
+    });
+    b.article(Art {
+        title: "Payers weigh telemedicine coverage".into(),
+        text: "parity for telehealth".into(),
+        date: Some("2023-04-15".into()),
+        brand: Some(1),
+        content_type: Some(0),
+        topics: vec![0, 4],
+        offerings: vec![visit],
+        ..Art::default()
+    });
+    b.article(Art {
+        title: "Café culture at the Zürich clinic".into(),
+        summary: "Straße names and a database".into(),
+        date: Some("2023-04-01".into()),
+        brand: Some(0),
+        content_type: Some(1),
+        ..Art::default()
+    });
+    b.article(Art {
+        title: "Undated explainer on data sharing".into(),
+        topics: vec![1],
+        offerings: vec![consent],
+        ..Art::default()
+    });
+    b.build()
 }
