@@ -4,10 +4,10 @@
 
 mod web_support;
 
-use web_support::*;
 use topic_cards::web::mount;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
+use web_support::*;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 
 wasm_bindgen_test_configure!(run_in_browser);

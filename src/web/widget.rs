@@ -79,28 +79,22 @@ impl Inner {
                         brands: &part.brands,
                         offerings: Offerings::Placed(&first.offerings),
                     },
-                    cards: if browse {
-                        first.articles.iter().take(limit).collect()
-                    } else {
-                        Vec::new()
-                    },
+                    // While filters wait for the index, the browse cards stay (dimmed by
+                    // the pending state): never a blank grid.
+                    cards: first.articles.iter().take(limit).collect(),
                     total: first.total as usize,
                     topic_counts: part.topics.iter().map(|t| t.count).collect(),
                     type_counts: part.types.iter().map(|f| f.count).collect(),
                     brand_counts: part.brands.iter().map(|f| f.count).collect(),
-                    panel: if browse {
-                        first
-                            .panel
-                            .iter()
-                            .filter_map(|&id| {
-                                Offerings::Placed(&first.offerings)
-                                    .get(id)
-                                    .map(|o| (id, o.count))
-                            })
-                            .collect()
-                    } else {
-                        Vec::new()
-                    },
+                    panel: first
+                        .panel
+                        .iter()
+                        .filter_map(|&id| {
+                            Offerings::Placed(&first.offerings)
+                                .get(id)
+                                .map(|o| (id, o.count))
+                        })
+                        .collect(),
                     // Filters, or more cards than the first view holds, wait for the index.
                     pending: !browse || (limit > available && available < first.total as usize),
                 };

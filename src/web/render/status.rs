@@ -6,7 +6,9 @@ use crate::web::dom::{flag, set_text, R};
 use crate::web::render::view::View;
 
 pub fn update(ui: &mut Ui, view: &View, ctx: &Ctx) -> R {
-    let text = if view.pending {
+    let text = if view.pending && !ctx.state.query.trim().is_empty() {
+        ctx.strings.get("searchLoading").to_string()
+    } else if view.pending {
         ctx.strings.get("loading").to_string()
     } else if view.total == 0 {
         ctx.strings.get("resultsNone").to_string()
