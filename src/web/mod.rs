@@ -33,14 +33,15 @@ mod widget;
 use crate::state::WidgetState;
 use options::{field, host_id, Options, Patch};
 use std::cell::RefCell;
-use std::rc::{Rc, Weak};
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::{HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 use widget::{send, Data, Inner, Outbox};
 
 thread_local! {
-    /// Live widgets by shadow root, so mounting again on a host replaces the old widget.
-    static MOUNTED: RefCell<Vec<(ShadowRoot, Weak<RefCell<Inner>>)>> = const { RefCell::new(Vec::new()) };
+    /// Live widgets by shadow root. Held strongly: a widget lives until `destroy()` even if
+    /// the page drops its handle, and mounting again on a host replaces the old widget.
+    static MOUNTED: RefCell<Vec<(ShadowRoot, Rc<RefCell<Inner>>)>> = const { RefCell::new(Vec::new()) };
 }
 
 pub(crate) fn warn(message: &str) {
@@ -70,11 +71,8 @@ pub fn mount(host: HtmlElement, options: JsValue) -> Result<Widget, JsValue> {
     // A widget already on this host gives way.
     let previous = MOUNTED.with(|m| {
         let mut mounted = m.borrow_mut();
-        mounted.retain(|(_, w)| w.strong_count() > 0);
-        mounted
-            .iter()
-            .find(|(r, _)| *r == root)
-            .and_then(|(_, w)| w.upgrade())
+        let at = mounted.iter().position(|(r, _)| *r == root)?;
+        Some(mounted.remove(at).1)
     });
     if let Some(previous) = previous {
         if let Ok(mut inner) = previous.try_borrow_mut() {
@@ -122,7 +120,7 @@ pub fn mount(host: HtmlElement, options: JsValue) -> Result<Widget, JsValue> {
         }
     }
     panic::register(&host.clone().into(), &root);
-    MOUNTED.with(|m| m.borrow_mut().push((root, Rc::downgrade(&inner))));
+    MOUNTED.with(|m| m.borrow_mut().push((root, inner.clone())));
     load::start(&inner);
     Ok(Widget { inner })
 }
@@ -241,9 +239,6 @@ impl Widget {
         if let Ok(mut inner) = self.inner.try_borrow_mut() {
             inner.destroy();
         }
-        MOUNTED.with(|m| {
-            m.borrow_mut()
-                .retain(|(_, w)| w.strong_count() > 0 && !w.ptr_eq(&Rc::downgrade(&self.inner)))
-        });
+        MOUNTED.with(|m| m.borrow_mut().retain(|(_, w)| !Rc::ptr_eq(w, &self.inner)));
     }
 }

@@ -1,6 +1,13 @@
 //! The `options` object of `mount()` and `Widget.update()`, read key by key so one bad value
 //! costs only that value (with a console warning), never the whole call. Unknown keys are
 //! ignored, so hosts can pass their own.
+//!
+//! Keys: `index` (object or JSON text), `indexUrl`, `topics` (preset, slug / `Group: Label` /
+//! label), `query`, `sort` (`relevance` | `newest`), `pageSize` (1-1000, default 12),
+//! `theme` (`auto` | `light` | `dark`), `hashSync` (`true` = namespace `host.id` or `tc`,
+//! or a namespace string), `linkTarget` (`_blank` adds `rel="noopener noreferrer"`),
+//! `locale` (default: the browser's), `strings` (see [`crate::web::i18n`]), `offerings`
+//! (show the panel, default true), `timeoutMs` (for `indexUrl`, default 15000).
 
 use crate::query::Sort;
 use crate::state::sort_name;
