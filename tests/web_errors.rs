@@ -172,3 +172,26 @@ async fn destroy_removes_everything_and_is_idempotent() {
         .replace_state_with_url(&JsValue::NULL, "", Some("#"))
         .unwrap();
 }
+
+#[wasm_bindgen_test]
+async fn a_broken_image_falls_back_to_the_placeholder() {
+    let mut ix = index(2);
+    ix.articles[0].image = Some(topic_cards::model::Image {
+        src: "/no-such-image-here.png".into(),
+        alt: "A photo".into(),
+        width: Some(400),
+        height: Some(200),
+    });
+    ix.first_view = Some(topic_cards::query::first_view(&ix));
+    let host = host("");
+    let events = Events::on(&host);
+    let widget = mount(host.clone(), object(&[("index", json(&ix).into())])).unwrap();
+    ready(&events).await;
+    let img = one(&host, ".card img");
+    assert_eq!(img.get_attribute("alt").as_deref(), Some("A photo"));
+    assert_eq!(img.get_attribute("loading").as_deref(), Some("lazy"));
+    assert_eq!(img.get_attribute("width").as_deref(), Some("400"));
+    until("the image to fail", || all(&host, ".card img").is_empty()).await;
+    assert!(!all(&host, ".card .media .initial").is_empty());
+    widget.destroy();
+}
