@@ -363,4 +363,51 @@ mod tests {
         assert_eq!(partial.topics, vec!["x".to_string()]);
         assert!(serde_json::from_str::<WidgetState>(r#"{"sort":"best"}"#).is_err());
     }
+
+    fn engine() -> Engine {
+        let json = r#"{"format":"topic-cards-index","version":1,
+            "groups":[{"label":"News"},{"label":"Market"}],
+            "topics":[{"group":0,"label":"Telemedicine","slug":"news-telemedicine","count":1},
+                      {"group":1,"label":"Telemedicine","slug":"market-telemedicine","count":1},
+                      {"group":1,"label":"Remote Monitoring","slug":"market-remote-monitoring","count":1}],
+            "types":[{"name":"curated","count":1}],
+            "brands":[{"name":"alpha.example","count":1}],
+            "offerings":[],
+            "articles":[{"id":"a","title":"A","date":"2024-01-02","brand":0,"type":0,"topics":[0,1,2]}]}"#;
+        Engine::new(crate::index::decode(json.as_bytes()).unwrap())
+    }
+
+    #[test]
+    fn normalize_turns_keys_into_slugs_and_reports_unknown_ones() {
+        let engine = engine();
+        let mut state = WidgetState {
+            topics: vec![
+                "Market: Telemedicine".into(),
+                "remote monitoring".into(),
+                "news-telemedicine".into(),
+                "market-telemedicine".into(), // the same topic again, by slug
+                "Nope".into(),
+            ],
+            types: vec!["CURATED".into(), "opinion".into()],
+            brands: vec!["alpha.example".into()],
+            ..Default::default()
+        };
+        let unknown = state.normalize(&engine);
+        assert_eq!(unknown, vec!["Nope".to_string(), "opinion".to_string()]);
+        assert_eq!(
+            state.topics,
+            vec![
+                "market-telemedicine",
+                "market-remote-monitoring",
+                "news-telemedicine"
+            ]
+        );
+        assert_eq!(state.types, vec!["curated"]);
+        let query = state.to_query(&engine, 24);
+        assert_eq!(query.topics, vec![1, 2, 0]);
+        assert_eq!(
+            (query.types.clone(), query.brands.clone(), query.limit),
+            (vec![0], vec![0], 24)
+        );
+    }
 }

@@ -12,6 +12,7 @@
 //! | `sortRelevance` | Relevance |
 //! | `sortNewest` | Newest |
 //! | `filters` | Filters |
+//! | `filtersActive` | Filters ({n}) |
 //! | `typeGroup` | Type |
 //! | `sourceGroup` | Source |
 //! | `showMoreValues` | Show {n} more |
@@ -47,6 +48,7 @@ const DEFAULTS: &[(&str, &str)] = &[
     ("sortRelevance", "Relevance"),
     ("sortNewest", "Newest"),
     ("filters", "Filters"),
+    ("filtersActive", "Filters ({n})"),
     ("typeGroup", "Type"),
     ("sourceGroup", "Source"),
     ("showMoreValues", "Show {n} more"),

@@ -20,6 +20,14 @@ pub fn update(ui: &mut Ui, view: &View, ctx: &Ctx) -> R {
         .toggle_attribute_with_force("data-pending", view.pending)?;
     flag(&ui.empty, "hidden", view.pending || view.total > 0)?;
     flag(&ui.clear_empty, "hidden", ctx.state.filter_count() == 0)?;
+    let active = ctx.state.filter_count();
+    let toggle = if active == 0 {
+        ctx.strings.get("filters").to_string()
+    } else {
+        ctx.strings
+            .fill("filtersActive", &[("n", &ctx.strings.number(active))])
+    };
+    set_text(&ui.filters_toggle, &toggle);
     let shown = view.cards.len();
     let more = !view.pending && shown < view.total;
     flag(&ui.more_row, "hidden", !more)?;
