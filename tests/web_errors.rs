@@ -195,3 +195,45 @@ async fn a_broken_image_falls_back_to_the_placeholder() {
     assert!(!all(&host, ".card .media .initial").is_empty());
     widget.destroy();
 }
+
+/// An index whose first-view prefix is fine but whose tail is broken: the first view paints
+/// from the prefix alone, then the error state follows.
+fn broken_tail() -> String {
+    let text = json(&index(30));
+    let cut = text
+        .find("\"offerings\":[{\"offeringId\"")
+        .expect("offerings after firstView");
+    format!("{}\"offerings\":[{{oops", &text[..cut])
+}
+
+#[wasm_bindgen_test]
+async fn the_first_view_paints_from_the_prefix_alone() {
+    let host = host("");
+    let events = Events::on(&host);
+    let widget = mount(host.clone(), object(&[("index", broken_tail().into())])).unwrap();
+    until("tc-error", || events.named("tc-error").len() == 1).await;
+    assert_eq!(
+        card_ids(&host).len(),
+        12,
+        "the browse view was painted before the error"
+    );
+    assert_eq!(text(&host, ".status"), "30 articles");
+    widget.destroy();
+
+    // With a query preset, the first view shows dimmed with a loading note, never blank.
+    let host = web_support::host("");
+    let events = Events::on(&host);
+    let widget = mount(
+        host.clone(),
+        object(&[
+            ("index", broken_tail().into()),
+            ("query", "zebrafish".into()),
+        ]),
+    )
+    .unwrap();
+    until("tc-error", || events.named("tc-error").len() == 1).await;
+    assert_eq!(card_ids(&host).len(), 12);
+    assert_eq!(text(&host, ".status"), "Preparing search…");
+    assert!(one(&host, ".tc").has_attribute("data-pending"));
+    widget.destroy();
+}
