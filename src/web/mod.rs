@@ -166,19 +166,22 @@ impl Widget {
         if inner.options.hash_sync != hash_before {
             inner.hash_listener = None;
         }
+        // Filter keys replace those filters; any other change just repaints (paging kept).
         let mut state = inner.state.clone();
-        if patch.topics.is_some() || patch.query.is_some() || patch.sort.is_some() {
-            if let Some(topics) = &patch.topics {
-                state.topics = topics.clone();
-            }
-            if let Some(query) = &patch.query {
-                state.query = query.clone();
-            }
-            if let Some(sort) = patch.sort {
-                state.sort = sort;
-            }
+        if let Some(topics) = &patch.topics {
+            state.topics = topics.clone();
         }
-        inner.set_state(state, &mut out);
+        if let Some(query) = &patch.query {
+            state.query = query.clone();
+        }
+        if let Some(sort) = patch.sort {
+            state.sort = sort;
+        }
+        if state != inner.state {
+            inner.set_state(state, &mut out);
+        } else {
+            inner.paint(&mut out);
+        }
         let reload = inner.options.source != source_before;
         let listen = inner.options.hash_sync.is_some() && inner.hash_listener.is_none();
         let host = inner.host.clone();
