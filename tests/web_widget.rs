@@ -25,9 +25,23 @@ fn with_topic(n: usize, t: u32) -> usize {
 async fn renders_cards_facets_and_panel() {
     let host = host("");
     let events = Events::on(&host);
-    let widget = mount(host.clone(), object(&[("index", json(&index(30)).into())])).unwrap();
+    let widget = mount(
+        host.clone(),
+        object(&[
+            ("index", json(&index(30)).into()),
+            ("locale", "de-DE".into()),
+        ]),
+    )
+    .unwrap();
     ready(&events).await;
     assert_eq!(card_ids(&host).len(), 12, "one page of cards");
+    // Dates are formatted for the locale, without a time-zone shift.
+    let time = one(&host, ".card time");
+    assert_eq!(
+        time.get_attribute("datetime").as_deref(),
+        Some("2024-12-28")
+    );
+    assert_eq!(time.text_content().as_deref(), Some("28.12.2024"));
     assert_eq!(card_ids(&host)[0], "art-0", "newest first");
     assert_eq!(text(&host, ".status"), "30 articles");
     assert_eq!(
