@@ -443,3 +443,45 @@ async fn a_focused_chip_keeps_focus_when_its_card_moves() {
     assert!(root(&host).active_element().is_some_and(|e| e == chip));
     widget.destroy();
 }
+
+#[wasm_bindgen_test]
+async fn long_facet_groups_show_the_top_values_and_expand() {
+    let mut ix = index(30);
+    for label in ["Alpha", "Beta", "Gamma", "Delta", "Epsilon"] {
+        ix.topics.push(topic_cards::model::Topic {
+            group: 0,
+            label: label.into(),
+            slug: format!("news-{}", label.to_lowercase()),
+            url: None,
+            count: 0,
+        });
+    }
+    ix.first_view = Some(topic_cards::query::first_view(&ix));
+    let host = host("");
+    let events = Events::on(&host);
+    let widget = mount(host.clone(), object(&[("index", json(&ix).into())])).unwrap();
+    ready(&events).await;
+    let group = &all(&host, "details.facet")[0];
+    let visible = || {
+        group
+            .query_selector_all("li:not([hidden])")
+            .unwrap()
+            .length()
+    };
+    assert_eq!(visible(), 6);
+    let more = group.query_selector(".more-values").unwrap().unwrap();
+    assert_eq!(more.text_content().as_deref(), Some("Show 2 more"));
+    // Sorted by count, then label: the three used topics first.
+    let first = group
+        .query_selector("li .name")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert_eq!(first, "Cybersecurity");
+    click(&more);
+    assert_eq!(visible(), 8);
+    assert_eq!(more.get_attribute("aria-expanded").as_deref(), Some("true"));
+    assert_eq!(more.text_content().as_deref(), Some("Show fewer"));
+    widget.destroy();
+}
