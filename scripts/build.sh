@@ -16,7 +16,10 @@ mkdir -p build pkg www/images
 echo "build: indexer and the sample index" >&2
 cargo build --release --quiet --bin topic-cards
 target/release/topic-cards index content/articles --out build/default-index.json --report build/default-index-report.json
-cp content/images/* www/images/ 2>/dev/null || true
+# The sample articles' images are relative (images/...): put them beside each demo page.
+mkdir -p www/vite-app/public/images
+cp content/images/*.svg www/images/
+cp content/images/*.svg www/vite-app/public/images/
 
 # One Wasm build: `features` decides whether the default index is compiled in.
 build_wasm() {

@@ -23,7 +23,7 @@ async function openPartner(options) {
   return { page, news, tele };
 }
 
-const countText = (widget) => widget.locator('[part~="count"]').innerText();
+const countText = (widget) => widget.locator('[part~="status"]').innerText();
 const numberIn = (text) => Number(text.replace(/[^\d]/g, " ").trim().split(/\s+/)[0]);
 
 test("the script tag mounts the custom element and the data-attribute element", async () => {
@@ -34,7 +34,7 @@ test("the script tag mounts the custom element and the data-attribute element", 
   for (const card of await cards(tele).all()) {
     assert.match(await card.innerText(), /Telemedicine/);
   }
-  assert.equal(await tele.locator('[part~="panel"]').count(), 0, 'offerings="false" hides the panel');
+  assert.equal(await tele.locator('[part~="panel"]:visible').count(), 0, 'offerings="false" hides the panel');
   assert.ok((await news.locator('[part~="panel"] a').count()) > 0, "the panel lists offerings");
   await assertClean(page);
 });
@@ -48,7 +48,7 @@ test("a facet click updates cards, counts and offerings", async () => {
   await box.check();
   await page.waitForFunction(
     (n) => {
-      const el = document.querySelector("#news").shadowRoot.querySelector('[part~="count"]');
+      const el = document.querySelector("#news").shadowRoot.querySelector('[part~="status"]');
       return el && !el.textContent.includes(String(n));
     },
     before,
@@ -61,7 +61,7 @@ test("a facet click updates cards, counts and offerings", async () => {
   // A chip for the active filter, and clearing it brings everything back.
   await news.getByRole("button", { name: /clear all/i }).click();
   await page.waitForFunction(
-    (n) => document.querySelector("#news").shadowRoot.querySelector('[part~="count"]').textContent.includes(String(n)),
+    (n) => document.querySelector("#news").shadowRoot.querySelector('[part~="status"]').textContent.includes(String(n)),
     before,
   );
   await assertClean(page);
@@ -80,7 +80,7 @@ test("search narrows the results and tolerates a typo", async () => {
   assert.ok(numberIn(await countText(news)) > 0, "one typo still finds articles");
   await search.fill("zzzqqq");
   await page.waitForTimeout(300);
-  assert.equal(await news.locator('[part~="empty"]').count(), 1, "an empty result says so");
+  assert.equal(await news.locator('[part~="empty"]:visible').count(), 1, "an empty result says so");
   await assertClean(page);
 });
 

@@ -153,6 +153,7 @@ impl Ui {
         grid.set_attribute("part", "grid")?;
         let empty = add(&results, el(d, "div", "empty")?)?;
         empty.set_attribute("hidden", "")?;
+        empty.set_attribute("part", "empty")?;
         add(&empty, el_text(d, "p", "", strings.get("resultsNone"))?)?;
         let clear_empty = add(
             &empty,
