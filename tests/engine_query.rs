@@ -297,3 +297,16 @@ fn unknown_ids_never_panic() {
     let r = engine.run(&query(""));
     assert_eq!(r.total, 6);
 }
+
+#[test]
+fn long_pasted_text_is_bounded_and_safe() {
+    let mut engine = Engine::new(fixture());
+    let pasted = "telehealth ".repeat(5000) + &"\u{301}é'’".repeat(100);
+    let r = engine.run(&query(&pasted));
+    assert!(r.total <= 6);
+    let r = engine.run(&Query {
+        limit: usize::MAX,
+        ..query("")
+    });
+    assert_eq!(r.hits.len(), 6);
+}

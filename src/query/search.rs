@@ -41,6 +41,10 @@ const TWO_TYPOS: f32 = 0.3;
 /// turn one keystroke into a scan of half the postings.
 const MAX_EXPANSIONS: usize = 200;
 
+/// Words of a query beyond this are ignored: a pasted paragraph must not cost a typo scan
+/// per word.
+const MAX_QUERY_WORDS: usize = 16;
+
 /// The inverted index. Built once by [`SearchIndex::build`].
 #[derive(Debug, Default)]
 pub struct SearchIndex {
@@ -324,7 +328,11 @@ impl SearchIndex {
     pub fn search(&self, text: &str, scratch: &mut Scratch) -> Option<FixedBitSet> {
         scratch.reset(self.articles);
         let mut words = Vec::new();
-        for_each_term(text, |w| words.push(w.to_owned()));
+        for_each_term(text, |w| {
+            if words.len() < MAX_QUERY_WORDS {
+                words.push(w.to_owned());
+            }
+        });
         let count = words.len();
         let words: Vec<(String, bool)> = words
             .into_iter()
