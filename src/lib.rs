@@ -23,3 +23,5 @@ pub mod web;
 
 #[cfg(feature = "cli")]
 pub mod synth;
+
+pub mod state;

@@ -1,0 +1,45 @@
+# The two commands of the README's quick start:
+#   make demo   sets up what is missing, builds, serves the demo pages on 127.0.0.1
+#   make test   sets up what is missing and runs every test (what CI runs)
+# Each installs only what it needs and finds missing (scripts/setup.sh), so both are
+# idempotent and cost seconds on a warm machine.
+
+PORT ?= 8080
+WASM_TEST = CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+	CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
+	cargo test --target wasm32-unknown-unknown --no-default-features
+
+.PHONY: demo build test lint test-native test-wasm test-browser bench fuzz clean
+
+demo: build
+	node scripts/serve.mjs $(PORT) .
+
+build:
+	scripts/setup.sh wasm npm
+	scripts/build.sh
+
+test:
+	scripts/setup.sh wasm browser npm
+	$(MAKE) lint test-native build test-wasm test-browser
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
+
+test-native:
+	cargo test
+
+test-wasm:
+	$(WASM_TEST) --test 'web_*'
+
+test-browser:
+	node --test --test-concurrency=1 tests/browser/
+
+bench:
+	scripts/setup.sh wasm browser npm
+	scripts/bench.sh
+
+clean:
+	cargo clean
+	rm -rf build test-output www/images www/vite-app/dist

@@ -1,0 +1,213 @@
+// The JavaScript face of topic-cards, shared by the single-file script and the npm package.
+//
+// The Rust/Wasm core exports `mount(host, options)` returning a widget with `update`,
+// `setFilters`, `getState` and `destroy`. This file adds what only JS can do well: a handle
+// that works before the Wasm has finished loading (calls are queued, so `mount` can return at
+// once), the `<topic-cards>` custom element, and the `[data-topic-cards]` scan. It never lets
+// an exception reach the host page: failures become the widget's error state and one
+// console.error.
+
+const ATTRIBUTES = [
+  "index-url",
+  "index-ref",
+  "topics",
+  "query",
+  "page-size",
+  "theme",
+  "hash-sync",
+  "link-target",
+  "locale",
+  "sort",
+  "offerings",
+];
+
+/**
+ * Reads widget options from an element's attributes (`prefix` is "" for `<topic-cards>` and
+ * "data-" for `[data-topic-cards]`). Only attributes that are present become options.
+ */
+function optionsFromAttributes(element, prefix) {
+  const read = (name) => element.getAttribute(prefix + name);
+  const options = {};
+  const indexUrl = read("index-url");
+  if (indexUrl) options.indexUrl = indexUrl;
+  const inline = inlineIndex(element, read("index-ref"));
+  if (inline !== null) options.index = inline;
+  const topics = read("topics");
+  if (topics) options.topics = splitList(topics);
+  const query = read("query");
+  if (query !== null) options.query = query;
+  const pageSize = read("page-size");
+  if (pageSize !== null && Number.isFinite(Number(pageSize))) options.pageSize = Number(pageSize);
+  for (const [attr, key] of [
+    ["theme", "theme"],
+    ["link-target", "linkTarget"],
+    ["locale", "locale"],
+    ["sort", "sort"],
+  ]) {
+    const value = read(attr);
+    if (value) options[key] = value;
+  }
+  const hashSync = read("hash-sync");
+  if (hashSync !== null) {
+    options.hashSync = hashSync === "" || hashSync === "true" ? true : hashSync === "false" ? false : hashSync;
+  }
+  const offerings = read("offerings");
+  if (offerings !== null) options.offerings = offerings !== "false";
+  return options;
+}
+
+/** `a, b` or a JSON array (for labels that contain commas). */
+function splitList(text) {
+  const trimmed = text.trim();
+  if (trimmed.startsWith("[")) {
+    try {
+      const list = JSON.parse(trimmed);
+      if (Array.isArray(list)) return list.map(String);
+    } catch (_) {
+      // Not JSON after all: fall through to the comma form.
+    }
+  }
+  return trimmed.split(",").map((s) => s.trim()).filter(Boolean);
+}
+
+/**
+ * An index given inline: a `<script type="application/json">` inside the element, or one
+ * named by id in `index-ref`. Such a script is data, so it works under a strict CSP.
+ */
+function inlineIndex(element, ref) {
+  const doc = element.ownerDocument;
+  const script = ref
+    ? doc.getElementById(ref)
+    : element.querySelector(':scope > script[type="application/json"]');
+  return script ? script.textContent : null;
+}
+
+/** Shows a failure inside the host when the core itself could not run. Text only. */
+function showFatal(host, message) {
+  try {
+    const root = host.shadowRoot || host.attachShadow({ mode: "open" });
+    const box = host.ownerDocument.createElement("p");
+    box.setAttribute("role", "alert");
+    box.setAttribute("part", "error");
+    box.textContent = message;
+    root.replaceChildren(box);
+  } catch (_) {
+    // A host that refuses a shadow root (or is gone) has nothing left to show it in.
+  }
+}
+
+function report(host, error) {
+  const message = "topic-cards could not start: " + (error && error.message ? error.message : String(error));
+  console.error(message, error);
+  showFatal(host, message);
+  try {
+    host.dispatchEvent(new CustomEvent("tc-error", { bubbles: true, composed: true, detail: { message } }));
+  } catch (_) {
+    // Dispatch can only fail for a detached or exotic host; the console has the message.
+  }
+}
+
+/**
+ * Builds the public API around a loader of the core: `loadCore()` returns a promise of an
+ * object with `mount(host, options)`, called once.
+ */
+export function createApi(loadCore, defaults = () => ({})) {
+  let core = null;
+  const loadOnce = () => (core ??= Promise.resolve().then(loadCore));
+
+  /** A widget handle that queues calls until the core has mounted the widget. */
+  class Handle {
+    #widget = null;
+    #queue = [];
+    #destroyed = false;
+    constructor(host, options) {
+      this.host = host;
+      this.ready = loadOnce()
+        .then((api) => {
+          if (this.#destroyed) return this;
+          this.#widget = api.mount(host, { ...defaults(), ...options });
+          for (const [method, args] of this.#queue.splice(0)) this.#widget[method](...args);
+          return this;
+        })
+        .catch((error) => {
+          report(host, error);
+          return this;
+        });
+    }
+    #call(method, args) {
+      if (this.#destroyed) return undefined;
+      if (!this.#widget) {
+        this.#queue.push([method, args]);
+        return undefined;
+      }
+      try {
+        return this.#widget[method](...args);
+      } catch (error) {
+        report(this.host, error);
+        return undefined;
+      }
+    }
+    update(options) {
+      this.#call("update", [options]);
+    }
+    setFilters(filters) {
+      this.#call("setFilters", [filters]);
+    }
+    getState() {
+      return this.#widget ? this.#call("getState", []) : undefined;
+    }
+    destroy() {
+      if (this.#destroyed) return;
+      this.#call("destroy", []);
+      this.#destroyed = true;
+      this.#widget = null;
+      this.#queue.length = 0;
+    }
+  }
+
+  /** Mounts a widget into `element` and returns its handle at once. */
+  function mount(element, options = {}) {
+    return new Handle(element, options);
+  }
+
+  const handles = new WeakMap();
+
+  /** Mounts every not-yet-mounted `[data-topic-cards]` element under `root`. */
+  function scan(root = document) {
+    for (const element of root.querySelectorAll("[data-topic-cards]")) {
+      if (!handles.has(element)) handles.set(element, mount(element, optionsFromAttributes(element, "data-")));
+    }
+  }
+
+  /** Registers `<topic-cards>` (once per page; a second script keeps the first definition). */
+  function defineElement(name = "topic-cards") {
+    if (typeof customElements === "undefined" || customElements.get(name)) return;
+    customElements.define(
+      name,
+      class TopicCardsElement extends HTMLElement {
+        static observedAttributes = ATTRIBUTES;
+        #handle = null;
+        connectedCallback() {
+          // Deferred a task so a parser-built element has its inline index child by then.
+          setTimeout(() => {
+            if (this.isConnected && !this.#handle) {
+              this.#handle = mount(this, optionsFromAttributes(this, ""));
+            }
+          });
+        }
+        disconnectedCallback() {
+          this.#handle?.destroy();
+          this.#handle = null;
+        }
+        attributeChangedCallback() {
+          this.#handle?.update(optionsFromAttributes(this, ""));
+        }
+        get handle() {
+          return this.#handle;
+        }
+      },
+    );
+  }
+
+  return { mount, scan, defineElement };
+}

@@ -1,0 +1,100 @@
+// Types for the topic-cards npm package. Hand-written: they describe the JS API in
+// js/api.js and the options the Rust core reads (src/web/options.rs).
+
+/** Where a widget's index comes from: `index` wins over `indexUrl`; neither means the default. */
+export interface TopicCardsOptions {
+  /** An index as a JS object or as JSON text (the format in the README). */
+  index?: object | string;
+  /** URL of an index JSON file; fetched as a stream so the first cards paint early. */
+  indexUrl?: string;
+  /** Topics selected when the widget starts: slug, `Group: Label`, or label. */
+  topics?: string[];
+  /** Search text to start with. */
+  query?: string;
+  /** Cards per page ("Show more" adds another page). Default 12. */
+  pageSize?: number;
+  /** Colour scheme; `auto` follows the visitor's system setting. Default `auto`. */
+  theme?: "auto" | "light" | "dark";
+  /** Keep the filters in `location.hash` for shareable links: `true` uses the host's id (or
+   * `tc`) as the namespace, a string names the namespace. Default off. */
+  hashSync?: boolean | string;
+  /** `target` for article and offering links, e.g. `_blank` (adds rel="noopener noreferrer"). */
+  linkTarget?: string;
+  /** BCP 47 locale for dates and numbers. Default: the browser's. */
+  locale?: string;
+  /** Replacements for the widget's UI strings, by key (see the README's i18n table). */
+  strings?: Record<string, string>;
+  /** Initial sort. Default `relevance` (newest first when there is no search text). */
+  sort?: "relevance" | "newest";
+  /** Show the related-offering panel. Default true. */
+  offerings?: boolean;
+}
+
+/** The filters a person can set, as read by `setFilters` and reported by `getState`. */
+export interface TopicCardsFilters {
+  query?: string;
+  /** Topic slugs (on input also `Group: Label` or a label). */
+  topics?: string[];
+  /** Content type names, e.g. `curated`, `contributed`. */
+  types?: string[];
+  /** Source brand names, e.g. `healthcareitnews.com`. */
+  brands?: string[];
+  /** Inclusive bounds, `YYYY-MM-DD` (or `YYYY` / `YYYY-MM`). */
+  dateFrom?: string;
+  dateTo?: string;
+  sort?: "relevance" | "newest";
+}
+
+export interface TopicCardsState extends TopicCardsFilters {
+  /** Number of matching articles. */
+  total: number;
+}
+
+export interface TopicCardsHandle {
+  /** The element the widget lives in. */
+  readonly host: HTMLElement;
+  /** Resolves once the widget has mounted (or has shown its error state). */
+  readonly ready: Promise<TopicCardsHandle>;
+  /** Changes options; those not given keep their values. */
+  update(options: TopicCardsOptions): void;
+  /** Replaces the current filters. */
+  setFilters(filters: TopicCardsFilters): void;
+  /** The current filters and result count; undefined until ready. */
+  getState(): TopicCardsState | undefined;
+  /** Removes the widget, its listeners and its state. Safe to call twice. */
+  destroy(): void;
+}
+
+/** Mounts a widget into `element`. Returns at once; calls made before the Wasm is ready queue. */
+export function mount(element: HTMLElement, options?: TopicCardsOptions): TopicCardsHandle;
+/** Mounts every `[data-topic-cards]` element under `root` (default: the document). */
+export function scan(root?: ParentNode): void;
+/** Registers the `<topic-cards>` custom element. */
+export function defineElement(name?: string): void;
+
+export interface TopicCardsCardClickDetail {
+  id: string;
+  url: string | null;
+  title: string;
+}
+
+export interface TopicCardsOfferingClickDetail {
+  label: string;
+  url: string | null;
+  offeringId: number | null;
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    /** The filters or results changed. */
+    "tc-change": CustomEvent<TopicCardsState>;
+    /** A card's link was followed. */
+    "tc-card-click": CustomEvent<TopicCardsCardClickDetail>;
+    /** An offering's link was followed. */
+    "tc-offering-click": CustomEvent<TopicCardsOfferingClickDetail>;
+    /** The index loaded and the first cards are on screen. */
+    "tc-ready": CustomEvent<{ total: number }>;
+    /** The widget could not load its index or hit an internal error. */
+    "tc-error": CustomEvent<{ message: string }>;
+  }
+}

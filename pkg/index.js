@@ -1,0 +1,21 @@
+// topic-cards as an ES module for bundlers (Vite, webpack, Rollup) and modern browsers.
+// The Wasm and the default index are separate files beside this one, found through
+// `new URL(..., import.meta.url)`, which bundlers rewrite to their emitted asset URLs.
+import init, { mount as mountCore } from "./core.js";
+import { createApi } from "./api.js";
+
+const api = createApi(
+  async () => {
+    await init({ module_or_path: new URL("./core_bg.wasm", import.meta.url) });
+    return { mount: mountCore };
+  },
+  // This build has no index compiled in: without `index` or `indexUrl`, load the default.
+  () => ({ indexUrl: new URL("./default-index.json", import.meta.url).href }),
+);
+
+/** Mounts a widget into `element`; returns its handle at once (calls queue until ready). */
+export const mount = api.mount;
+/** Mounts every `[data-topic-cards]` element under `root` (default: the document). */
+export const scan = api.scan;
+/** Registers the `<topic-cards>` custom element (default name `topic-cards`). */
+export const defineElement = api.defineElement;

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Builds everything `make demo` serves and the npm package holds:
+#   build/default-index.json   the sample content's index (the embedded default)
+#   pkg/core.js, core_bg.wasm  ES-module core for bundlers (no index compiled in)
+#   pkg/default-index.json     the default index beside it, for bundlers to emit
+#   pkg/topic-cards.js         the single-file classic script (Wasm + default index inside)
+#   www/images/                the sample articles' images, beside the demo pages
+# then prints the size of each part, raw and gzip.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+version=$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)
+wasm_opt=node_modules/.bin/wasm-opt
+mkdir -p build pkg www/images
+
+echo "build: indexer and the sample index" >&2
+cargo build --release --quiet --bin topic-cards
+target/release/topic-cards index content --out build/default-index.json --report build/default-index-report.json
+cp content/images/* www/images/ 2>/dev/null || true
+
+# One Wasm build: `features` decides whether the default index is compiled in.
+build_wasm() {
+  local features=$1 target=$2 out_dir=$3
+  TOPIC_CARDS_DEFAULT_INDEX="$PWD/build/default-index.json" \
+    cargo build --quiet --lib --target wasm32-unknown-unknown --profile wasm \
+    --no-default-features ${features:+--features "$features"}
+  wasm-bindgen --target "$target" --out-name core --out-dir "$out_dir" \
+    target/wasm32-unknown-unknown/wasm/topic_cards.wasm
+  "$wasm_opt" -Oz --strip-debug --strip-producers "$out_dir/core_bg.wasm" -o "$out_dir/core_bg.wasm"
+}
+
+echo "build: Wasm for the npm package" >&2
+build_wasm "" web pkg
+cp js/api.js pkg/api.js
+cp build/default-index.json pkg/default-index.json
+
+echo "build: single-file script" >&2
+build_wasm embedded-index no-modules build/single
+node scripts/bundle.mjs build/single/core.js build/single/core_bg.wasm js/api.js pkg/topic-cards.js "$version"
+
+size_row() {
+  printf '  %-34s %9s B raw %9s B gzip\n' "$2" "$(wc -c < "$1")" "$(gzip -9c "$1" | wc -c)"
+}
+echo "sizes:"
+size_row pkg/core_bg.wasm "npm core_bg.wasm (no index)"
+size_row pkg/core.js "npm core.js (wasm-bindgen glue)"
+size_row pkg/api.js "npm api.js"
+size_row pkg/index.js "npm index.js"
+[ -f src/web/style.css ] && size_row src/web/style.css "CSS (inside the Wasm)"
+size_row build/default-index.json "default index"
+size_row pkg/topic-cards.js "single-file topic-cards.js"

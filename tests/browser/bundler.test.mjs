@@ -1,0 +1,52 @@
+// Embedding 3: the npm package bundled by Vite (www/vite-app), type-checked against the
+// package's own .d.ts, built, served, and loaded under the strict CSP.
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
+import { after, before, test } from "node:test";
+import { ROOT, assertClean, cards, openPage, painted, screenshot, start } from "./harness.mjs";
+
+let env;
+before(async () => {
+  const bin = (name) => join(ROOT, "node_modules", ".bin", name);
+  execFileSync(bin("tsc"), ["-p", join(ROOT, "www/vite-app/tsconfig.json")], { cwd: ROOT, stdio: "inherit" });
+  execFileSync(bin("vite"), ["build", "--config", join(ROOT, "www/vite-app/vite.config.js")], {
+    cwd: ROOT,
+    stdio: "inherit",
+  });
+  env = await start();
+});
+after(async () => {
+  await env?.stop();
+});
+
+test("the bundled app mounts the widget from the npm package", async () => {
+  const page = await openPage(env.browser);
+  await page.goto(`${env.url}/www/vite-app/dist/index.html`);
+  const widget = page.locator("#cards");
+  await painted(widget);
+  assert.equal(await cards(widget).count(), 9, "pageSize: 9 from the app's options");
+  const status = page.locator("#status");
+  await widget.getByRole("searchbox").fill("telehealth");
+  await page.waitForFunction(() => /\d+ articles match/.test(document.querySelector("#status").textContent));
+  const reported = Number((await status.innerText()).match(/(\d+) articles match/)[1]);
+  const state = await page.evaluate(() => window.appHandle.getState());
+  assert.equal(state.query, "telehealth", "getState reflects the search");
+  assert.equal(state.total, reported, "the tc-change event carried the same total");
+  await page.evaluate(() => window.appHandle.setFilters({ query: "" }));
+  await page.waitForTimeout(200);
+  assert.equal((await page.evaluate(() => window.appHandle.getState())).query ?? "", "");
+  await screenshot(page, "vite-app-desktop-light");
+  await assertClean(page);
+});
+
+test("destroy removes the widget and leaves the app running", async () => {
+  const page = await openPage(env.browser);
+  await page.goto(`${env.url}/www/vite-app/dist/index.html`);
+  const widget = page.locator("#cards");
+  await painted(widget);
+  await page.evaluate(() => window.appHandle.destroy());
+  assert.equal(await cards(widget).count(), 0);
+  assert.equal(await page.evaluate(() => 1 + 1), 2);
+  await assertClean(page);
+});

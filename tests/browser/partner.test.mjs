@@ -1,0 +1,148 @@
+// Embedding 1: a partner's page with one <script src> (www/partner.html), served over HTTP
+// under the strict CSP. Covers the script tag, the custom element, the data attribute, facet
+// clicks, search, keyboard use, hash state, and two widgets on one page.
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { assertClean, cards, openPage, painted, screenshot, start } from "./harness.mjs";
+
+let env;
+before(async () => {
+  env = await start();
+});
+after(async () => {
+  await env?.stop();
+});
+
+async function openPartner(options) {
+  const page = await openPage(env.browser, options);
+  await page.goto(`${env.url}/www/partner.html`);
+  const news = page.locator("#news");
+  const tele = page.locator("[data-topic-cards]");
+  await painted(news);
+  await painted(tele);
+  return { page, news, tele };
+}
+
+const countText = (widget) => widget.locator('[part~="count"]').innerText();
+const numberIn = (text) => Number(text.replace(/[^\d]/g, " ").trim().split(/\s+/)[0]);
+
+test("the script tag mounts the custom element and the data-attribute element", async () => {
+  const { page, news, tele } = await openPartner();
+  assert.equal(await cards(news).count(), 12, "a full first page of cards");
+  assert.equal(await cards(tele).count(), 3, "page-size=3 is honoured");
+  // The preset topic filters the second widget: each of its cards carries that topic.
+  for (const card of await cards(tele).all()) {
+    assert.match(await card.innerText(), /Telemedicine/);
+  }
+  assert.equal(await tele.locator('[part~="panel"]').count(), 0, 'offerings="false" hides the panel');
+  assert.ok((await news.locator('[part~="panel"] a').count()) > 0, "the panel lists offerings");
+  await assertClean(page);
+});
+
+test("a facet click updates cards, counts and offerings", async () => {
+  const { page, news } = await openPartner();
+  const before = numberIn(await countText(news));
+  const panelBefore = await news.locator('[part~="panel"]').innerText();
+  const box = news.getByRole("checkbox", { name: /Cybersecurity/ });
+  const facetCount = numberIn(await box.locator("xpath=..").innerText());
+  await box.check();
+  await page.waitForFunction(
+    (n) => {
+      const el = document.querySelector("#news").shadowRoot.querySelector('[part~="count"]');
+      return el && !el.textContent.includes(String(n));
+    },
+    before,
+  );
+  const after = numberIn(await countText(news));
+  assert.equal(after, facetCount, "the result count equals the count shown beside the facet");
+  assert.ok(after < before, "filtering narrows the results");
+  for (const card of await cards(news).all()) assert.match(await card.innerText(), /Cybersecurity/);
+  assert.notEqual(await news.locator('[part~="panel"]').innerText(), panelBefore, "the panel follows the results");
+  // A chip for the active filter, and clearing it brings everything back.
+  await news.getByRole("button", { name: /clear all/i }).click();
+  await page.waitForFunction(
+    (n) => document.querySelector("#news").shadowRoot.querySelector('[part~="count"]').textContent.includes(String(n)),
+    before,
+  );
+  await assertClean(page);
+});
+
+test("search narrows the results and tolerates a typo", async () => {
+  const { page, news } = await openPartner();
+  const total = numberIn(await countText(news));
+  const search = news.getByRole("searchbox");
+  await search.fill("telehealth");
+  await page.waitForTimeout(300);
+  const exact = numberIn(await countText(news));
+  assert.ok(exact > 0 && exact < total, `telehealth finds some but not all (${exact} of ${total})`);
+  await search.fill("telehelth");
+  await page.waitForTimeout(300);
+  assert.ok(numberIn(await countText(news)) > 0, "one typo still finds articles");
+  await search.fill("zzzqqq");
+  await page.waitForTimeout(300);
+  assert.equal(await news.locator('[part~="empty"]').count(), 1, "an empty result says so");
+  await assertClean(page);
+});
+
+test("keyboard alone reaches and operates search, facets and sort", async () => {
+  const { page, news } = await openPartner();
+  await news.getByRole("searchbox").focus();
+  await page.keyboard.type("care");
+  await page.waitForTimeout(300);
+  const withQuery = numberIn(await countText(news));
+  // Tab forward until a facet checkbox has focus, then toggle it with Space.
+  let reached = false;
+  for (let i = 0; i < 40 && !reached; i++) {
+    await page.keyboard.press("Tab");
+    reached = await page.evaluate(() => {
+      const active = document.querySelector("#news").shadowRoot.activeElement;
+      return !!active && active.type === "checkbox";
+    });
+  }
+  assert.ok(reached, "a facet checkbox is reachable by Tab");
+  await page.keyboard.press("Space");
+  await page.waitForTimeout(300);
+  const checked = await page.evaluate(() => document.querySelector("#news").shadowRoot.activeElement?.checked);
+  assert.equal(checked, true, "Space ticks the focused checkbox and focus stays on it");
+  assert.ok(numberIn(await countText(news)) <= withQuery);
+  await assertClean(page);
+});
+
+test("filters round-trip through the URL hash, namespaced per widget", async () => {
+  const { page, news, tele } = await openPartner();
+  const teleCount = await countText(tele);
+  await news.getByRole("searchbox").fill("data");
+  await news.getByRole("checkbox", { name: /Telemedicine/ }).check();
+  await page.waitForTimeout(300);
+  const hash = await page.evaluate(() => location.hash);
+  assert.match(hash, /news\./, "the hash carries the widget's namespace");
+  const filtered = await countText(news);
+  assert.equal(await countText(tele), teleCount, "the other widget is unaffected");
+
+  const again = await openPage(env.browser);
+  await again.goto(`${env.url}/www/partner.html${hash}`);
+  const restored = again.locator("#news");
+  await painted(restored);
+  await again.waitForTimeout(300);
+  assert.equal(await restored.getByRole("searchbox").inputValue(), "data");
+  assert.equal(await restored.getByRole("checkbox", { name: /Telemedicine/ }).isChecked(), true);
+  assert.equal(await countText(restored), filtered);
+  await assertClean(page);
+  await assertClean(again);
+});
+
+test("screenshots: desktop and phone, light and dark", async () => {
+  for (const [width, label] of [
+    [1280, "desktop"],
+    [375, "phone"],
+  ]) {
+    for (const colorScheme of ["light", "dark"]) {
+      const { page } = await openPartner({ width, height: 900, colorScheme });
+      await page.waitForTimeout(200);
+      await screenshot(page, `partner-${label}-${colorScheme}`);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `no horizontal scrolling at ${width}px (overflow ${overflow}px)`);
+      await assertClean(page);
+    }
+  }
+});

@@ -1,0 +1,2 @@
+// Vite handles CSS imports; tell TypeScript they are modules.
+declare module "*.css";
