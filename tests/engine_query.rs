@@ -254,6 +254,7 @@ fn first_view_equals_the_browse_query() {
     for index in [fixture(), support::synthetic(500, 7)] {
         let view = first_view(&index);
         let mut engine = Engine::new(index.clone());
+        assert_eq!(engine.first_view(), view);
         let r = engine.run(&Query {
             limit: topic_cards::model::FIRST_VIEW_CARDS,
             ..Query::default()
