@@ -311,3 +311,27 @@ fn long_pasted_text_is_bounded_and_safe() {
     });
     assert_eq!(r.hits.len(), 6);
 }
+
+#[test]
+fn search_built_in_slices_answers_like_one_build() {
+    let index = support::synthetic(300, 9);
+    let mut whole = Engine::new(index.clone());
+    whole.prepare_search();
+    let mut sliced = Engine::new(index);
+    let mut calls = 0;
+    while !sliced.prepare_search_step(7) {
+        calls += 1;
+        assert!(!sliced.search_ready());
+    }
+    assert!(calls >= 300 / 7);
+    assert!(sliced.search_ready());
+    assert_eq!(sliced.search_size(), whole.search_size());
+    for text in ["telehealth", "tele", "data privacy", "accessibilty"] {
+        assert_eq!(sliced.run(&query(text)), whole.run(&query(text)), "{text}");
+    }
+    // A query arriving mid-build finishes the build first.
+    let mut early = Engine::new(support::synthetic(50, 9));
+    assert!(!early.prepare_search_step(10));
+    assert!(early.run(&query("tele")).total > 0);
+    assert!(early.search_ready());
+}

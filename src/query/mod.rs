@@ -22,7 +22,7 @@ mod typo;
 
 use columns::Columns;
 use filter::Filters;
-use search::{Scratch, SearchIndex};
+use search::{Builder, Scratch, SearchIndex};
 
 use crate::model::{
     ArticleId, BrandId, FirstView, Index, OfferingId, PlacedOffering, TopicId, TypeId,
@@ -95,6 +95,8 @@ pub struct Engine {
     index: Index,
     columns: Columns,
     search: Option<SearchIndex>,
+    /// A search build in progress (see [`Engine::prepare_search_step`]).
+    building: Option<Builder>,
     scratch: Scratch,
 }
 
@@ -105,6 +107,7 @@ impl Engine {
             index,
             columns,
             search: None,
+            building: None,
             scratch: Scratch::default(),
         }
     }
@@ -113,11 +116,29 @@ impl Engine {
         &self.index
     }
 
-    /// Builds the text-search structures if they are not built yet.
+    /// Builds the text-search structures if they are not built yet (finishing a build
+    /// that [`Engine::prepare_search_step`] started).
     pub fn prepare_search(&mut self) {
-        if self.search.is_none() {
-            self.search = Some(SearchIndex::build(&self.index));
+        while !self.prepare_search_step(usize::MAX) {}
+    }
+
+    /// Indexes up to `articles` more articles for search; true once search is ready. Lets
+    /// a browser build search over a large index in idle slices instead of one long task;
+    /// the call that completes it also sorts the postings (a fraction of the total).
+    pub fn prepare_search_step(&mut self, articles: usize) -> bool {
+        if self.search.is_some() {
+            return true;
         }
+        let builder = self
+            .building
+            .get_or_insert_with(|| Builder::new(&self.index));
+        if !builder.step(&self.index, articles) {
+            return false;
+        }
+        if let Some(builder) = self.building.take() {
+            self.search = Some(builder.finish());
+        }
+        true
     }
 
     pub fn search_ready(&self) -> bool {

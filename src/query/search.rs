@@ -86,7 +86,13 @@ enum Field {
 
 const BOOSTS: [f32; 5] = [TITLE, TOPICS, SUMMARY, BRAND, BODY];
 
-struct Builder {
+/// Builds a [`SearchIndex`] a slice of articles at a time, so a browser can spread the
+/// work over idle moments instead of freezing the page on a large index.
+#[derive(Debug)]
+pub struct Builder {
+    /// The next article to index.
+    next: usize,
+    articles: usize,
     ids: FxHashMap<Box<str>, u32>,
     /// (term, weight) pairs in article order (two arrays: 5 bytes a pair, not 8), and
     /// where each article's pairs end.
@@ -100,6 +106,54 @@ struct Builder {
 }
 
 impl Builder {
+    pub fn new(index: &Index) -> Self {
+        // About one posting per 8 bytes of text; reserving avoids regrowing the largest
+        // buffer of the build several times.
+        let text_bytes: usize = index
+            .articles
+            .iter()
+            .map(|a| a.title.len() + a.summary.len() + a.text.len())
+            .sum();
+        Builder {
+            next: 0,
+            articles: index.articles.len(),
+            ids: FxHashMap::default(),
+            pair_terms: Vec::with_capacity(text_bytes / 8),
+            pair_weights: Vec::with_capacity(text_bytes / 8),
+            article_ends: Vec::with_capacity(index.articles.len()),
+            tf: Vec::new(),
+            touched: Vec::new(),
+        }
+    }
+
+    /// Indexes up to `budget` more articles of `index` (the index the builder was made
+    /// for); true when every article is indexed.
+    pub fn step(&mut self, index: &Index, budget: usize) -> bool {
+        let end = self.next.saturating_add(budget).min(self.articles);
+        for a in index.articles.get(self.next..end).unwrap_or_default() {
+            self.add(&a.title, Field::Title);
+            for &topic in &a.topics {
+                if let Some(t) = index.topics.get(topic as usize) {
+                    self.add(&t.label, Field::Topics);
+                }
+            }
+            self.add(&a.summary, Field::Summary);
+            if let Some(brand) = a.brand.and_then(|b| index.brands.get(b as usize)) {
+                self.add(&brand.name, Field::Brand);
+            }
+            self.add(&a.text, Field::Body);
+            self.finish_article();
+        }
+        self.next = end;
+        self.next >= self.articles
+    }
+
+    /// The finished index (articles not yet stepped through are left unindexed).
+    pub fn finish(self) -> SearchIndex {
+        let articles = self.articles;
+        SearchIndex::from_builder(self, articles)
+    }
+
     fn add(&mut self, text: &str, field: Field) {
         for_each_term(text, |term| {
             if is_stop_word(term) {
@@ -143,39 +197,6 @@ impl Builder {
 
 impl SearchIndex {
     /// Indexes every article of `index`.
-    pub fn build(index: &Index) -> Self {
-        // About one posting per 8 bytes of text; reserving avoids regrowing the largest
-        // buffer of the build several times.
-        let text_bytes: usize = index
-            .articles
-            .iter()
-            .map(|a| a.title.len() + a.summary.len() + a.text.len())
-            .sum();
-        let mut builder = Builder {
-            ids: FxHashMap::default(),
-            pair_terms: Vec::with_capacity(text_bytes / 8),
-            pair_weights: Vec::with_capacity(text_bytes / 8),
-            article_ends: Vec::with_capacity(index.articles.len()),
-            tf: Vec::new(),
-            touched: Vec::new(),
-        };
-        for a in &index.articles {
-            builder.add(&a.title, Field::Title);
-            for &topic in &a.topics {
-                if let Some(t) = index.topics.get(topic as usize) {
-                    builder.add(&t.label, Field::Topics);
-                }
-            }
-            builder.add(&a.summary, Field::Summary);
-            if let Some(brand) = a.brand.and_then(|b| index.brands.get(b as usize)) {
-                builder.add(&brand.name, Field::Brand);
-            }
-            builder.add(&a.text, Field::Body);
-            builder.finish_article();
-        }
-        Self::from_builder(builder, index.articles.len())
-    }
-
     fn from_builder(builder: Builder, articles: usize) -> Self {
         // Sort the dictionary, then renumber the pairs to sorted term ids.
         let mut terms: Vec<(Box<str>, u32)> = builder.ids.into_iter().collect();
