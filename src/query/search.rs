@@ -103,6 +103,8 @@ pub struct Builder {
     /// needs no sorting); `touched` lists the terms to flush and reset.
     tf: Vec<[u8; 5]>,
     touched: Vec<u32>,
+    /// Per term id: a stop word, never indexed.
+    stop: Vec<bool>,
 }
 
 impl Builder {
@@ -123,6 +125,7 @@ impl Builder {
             article_ends: Vec::with_capacity(index.articles.len()),
             tf: Vec::new(),
             touched: Vec::new(),
+            stop: Vec::new(),
         }
     }
 
@@ -156,18 +159,22 @@ impl Builder {
 
     fn add(&mut self, text: &str, field: Field) {
         for_each_term(text, |term| {
-            if is_stop_word(term) {
-                return;
-            }
+            // Stop words get an id too, so the stop-word test runs once per distinct term
+            // rather than once per occurrence; they are never counted, so they end with no
+            // postings and are left out of the dictionary.
             let id = match self.ids.get(term) {
                 Some(&id) => id,
                 None => {
                     let id = self.ids.len() as u32;
                     self.ids.insert(term.into(), id);
                     self.tf.push([0; 5]);
+                    self.stop.push(is_stop_word(term));
                     id
                 }
             };
+            if self.stop[id as usize] {
+                return;
+            }
             let counts = &mut self.tf[id as usize];
             if *counts == [0; 5] {
                 self.touched.push(id);
@@ -199,9 +206,15 @@ impl SearchIndex {
     /// Indexes every article of `index`.
     fn from_builder(builder: Builder, articles: usize) -> Self {
         // Sort the dictionary, then renumber the pairs to sorted term ids.
-        let mut terms: Vec<(Box<str>, u32)> = builder.ids.into_iter().collect();
+        let stop = &builder.stop;
+        let mut terms: Vec<(Box<str>, u32)> = builder
+            .ids
+            .into_iter()
+            .filter(|(_, id)| !stop[*id as usize])
+            .collect();
         terms.sort_unstable();
-        let mut rename = vec![0u32; terms.len()];
+        // Indexed by the build's ids, stop words included (they have no pairs to rename).
+        let mut rename = vec![0u32; stop.len()];
         for (sorted, (_, old)) in terms.iter().enumerate() {
             rename[*old as usize] = sorted as u32;
         }
