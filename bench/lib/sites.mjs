@@ -59,15 +59,18 @@ function rendererPage(name) {
 const escapeHtml = (s) =>
   String(s).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
 
-/** One article as a page Pagefind indexes: body text, meta for the card, filters, a date sort. */
+/**
+ * One article as a page Pagefind indexes: body text, meta for the card, filters, a date sort.
+ * Values go in element content or a `[content]` attribute, never in Pagefind's inline
+ * `key:value` form, where a comma in a summary or a URL would split the value.
+ */
 function pagefindArticle(doc, fullText) {
-  const meta = (key, value) => (value ? `<span data-pagefind-meta="${key}:${escapeHtml(value)}"></span>` : "");
+  const attr = (kind, key, value) => (value ? `<meta data-pagefind-${kind}="${key}[content]" content="${escapeHtml(value)}">` : "");
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(doc.title)}</title></head><body>
 <article data-pagefind-body>
 <h1 data-pagefind-meta="title">${escapeHtml(doc.title)}</h1>
-${meta("summary", doc.summary)}${meta("date", doc.date)}${meta("link", doc.url)}
-${doc.date ? `<span data-pagefind-sort="date:${escapeHtml(doc.date)}"></span>` : ""}
-<p>${escapeHtml(doc.summary)}</p>
+${attr("meta", "date", doc.date)}${attr("meta", "link", doc.url)}${attr("sort", "date", doc.date)}
+${doc.summary ? `<p data-pagefind-meta="summary">${escapeHtml(doc.summary)}</p>` : ""}
 ${doc.brand ? `<p data-pagefind-filter="brand">${escapeHtml(doc.brand)}</p>` : ""}
 <ul>${doc.topics.map((t) => `<li data-pagefind-filter="topics">${escapeHtml(t)}</li>`).join("")}</ul>
 <div>${escapeHtml(fullText)}</div>
