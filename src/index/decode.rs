@@ -1,12 +1,34 @@
 //! Reads index JSON back into the model, and refuses anything the engine could not use
 //! safely: wrong format or version, or ids that point outside their tables.
+//!
+//! Errors are shown to people (the widget's error state, the CLI), so each says what is
+//! wrong and where: `articles[12].topics[3] = 99 but there are 40 topics`. The happy path
+//! parses once; only a failed parse is parsed again, to tell a foreign or newer document
+//! from a damaged one and to name the member at fault.
 
-use crate::model::{FirstView, Index};
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+
+use crate::model::{
+    Article, Facet, FirstView, Group, Index, Offering, Topic, FIRST_VIEW_CARDS, FORMAT, VERSION,
+};
+
+/// Larger indexes are refused before parsing: far beyond any real corpus (100k articles
+/// make about 60 MB), and a browser tab would run out of memory parsing them anyway.
+pub const MAX_INDEX_BYTES: usize = 512 * 1024 * 1024;
 
 /// Why an index could not be used. The message is shown to people, so it says what to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IndexError {
     pub message: String,
+}
+
+impl IndexError {
+    fn new(message: impl Into<String>) -> Self {
+        IndexError {
+            message: message.into(),
+        }
+    }
 }
 
 impl std::fmt::Display for IndexError {
@@ -20,35 +42,269 @@ impl std::error::Error for IndexError {}
 /// The bounded prefix of an index: the dictionaries and the first view.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FirstViewPart {
-    pub groups: Vec<crate::model::Group>,
-    pub topics: Vec<crate::model::Topic>,
-    pub types: Vec<crate::model::Facet>,
-    pub brands: Vec<crate::model::Facet>,
+    pub groups: Vec<Group>,
+    pub topics: Vec<Topic>,
+    pub types: Vec<Facet>,
+    pub brands: Vec<Facet>,
     pub first_view: FirstView,
+}
+
+/// The members of the first-view prefix, as they are parsed.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct PrefixDoc {
+    format: String,
+    version: u32,
+    groups: Vec<Group>,
+    topics: Vec<Topic>,
+    types: Vec<Facet>,
+    brands: Vec<Facet>,
+    #[serde(default)]
+    first_view: Option<FirstView>,
+}
+
+/// Just enough of any document to say what it is.
+#[derive(Deserialize)]
+struct Header {
+    #[serde(default)]
+    format: Option<serde_json::Value>,
+    #[serde(default)]
+    version: Option<serde_json::Value>,
 }
 
 /// Parses and validates a whole index.
 pub fn decode(json: &[u8]) -> Result<Index, IndexError> {
-    // Baseline: format and version only. The query helper adds id range checks.
-    let index: Index = serde_json::from_slice(json).map_err(|e| IndexError {
-        message: format!("the index is not valid JSON of the expected shape: {e}"),
-    })?;
-    if index.format != crate::model::FORMAT || index.version != crate::model::VERSION {
-        return Err(IndexError {
-            message: format!(
-                "unsupported index: format {:?} version {} (this widget reads {:?} version {})",
-                index.format,
-                index.version,
-                crate::model::FORMAT,
-                crate::model::VERSION
-            ),
-        });
+    let json = usable_bytes(json)?;
+    let index: Index = parse(json)?;
+    check_header(
+        &serde_json::json!(index.format),
+        &serde_json::json!(index.version),
+    )?;
+    let tables = Tables {
+        groups: index.groups.len(),
+        topics: index.topics.len(),
+        types: index.types.len(),
+        brands: index.brands.len(),
+        offerings: Some(index.offerings.len()),
+    };
+    check_topics(&index.topics, &tables)?;
+    for (i, offering) in index.offerings.iter().enumerate() {
+        check_offering(&format!("offerings[{i}]"), offering, &tables)?;
+    }
+    for (i, article) in index.articles.iter().enumerate() {
+        check_article(&format!("articles[{i}]"), article, &tables, None)?;
+    }
+    if let Some(view) = &index.first_view {
+        check_first_view(view, &tables)?;
     }
     Ok(index)
 }
 
 /// Parses the first-view prefix found by [`crate::index::PrefixScanner`] (the bytes up to
 /// the end of the `firstView` member; this function closes the object itself).
-pub fn decode_first_view(_prefix: &[u8]) -> Result<FirstViewPart, IndexError> {
-    todo!("query/index helper")
+pub fn decode_first_view(prefix: &[u8]) -> Result<FirstViewPart, IndexError> {
+    let prefix = usable_bytes(prefix)?;
+    let mut closed = Vec::with_capacity(prefix.len() + 1);
+    closed.extend_from_slice(prefix.trim_ascii_end());
+    closed.push(b'}');
+    let doc: PrefixDoc = parse(&closed)?;
+    check_header(
+        &serde_json::json!(doc.format),
+        &serde_json::json!(doc.version),
+    )?;
+    let view = doc
+        .first_view
+        .ok_or_else(|| IndexError::new("the index has no firstView member before its articles"))?;
+    let tables = Tables {
+        groups: doc.groups.len(),
+        topics: doc.topics.len(),
+        types: doc.types.len(),
+        brands: doc.brands.len(),
+        offerings: None,
+    };
+    check_topics(&doc.topics, &tables)?;
+    check_first_view(&view, &tables)?;
+    Ok(FirstViewPart {
+        groups: doc.groups,
+        topics: doc.topics,
+        types: doc.types,
+        brands: doc.brands,
+        first_view: view,
+    })
+}
+
+/// Strips a UTF-8 byte-order mark and refuses empty or oversized input.
+fn usable_bytes(json: &[u8]) -> Result<&[u8], IndexError> {
+    if json.len() > MAX_INDEX_BYTES {
+        return Err(IndexError::new(format!(
+            "the index is {} MB, more than the {} MB this widget reads",
+            json.len() / (1024 * 1024),
+            MAX_INDEX_BYTES / (1024 * 1024)
+        )));
+    }
+    let json = json.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(json);
+    if json.trim_ascii().is_empty() {
+        return Err(IndexError::new("the index is empty"));
+    }
+    Ok(json)
+}
+
+/// Parses `json` as `T`; on failure, explains whether it is not JSON, not our index, a
+/// newer schema, or our index with a member of the wrong shape (named by path).
+fn parse<T: DeserializeOwned>(json: &[u8]) -> Result<T, IndexError> {
+    let first = match serde_json::from_slice::<T>(json) {
+        Ok(value) => return Ok(value),
+        Err(e) => e,
+    };
+    match serde_json::from_slice::<Header>(json) {
+        Err(e) if e.is_eof() => {
+            return Err(IndexError::new(format!(
+                "the index is cut short (truncated JSON: {e}); download or build it again"
+            )))
+        }
+        Err(e) if e.is_syntax() => {
+            return Err(IndexError::new(format!("the index is not valid JSON: {e}")))
+        }
+        Err(_) => return Err(IndexError::new("this is not a topic-cards index")),
+        Ok(header) => check_header(
+            &header.format.unwrap_or_default(),
+            &header.version.unwrap_or_default(),
+        )?,
+    }
+    let mut de = serde_json::Deserializer::from_slice(json);
+    let path = match serde_path_to_error::deserialize::<_, T>(&mut de) {
+        Err(e) => e.path().to_string(),
+        Ok(_) => String::from("?"),
+    };
+    Err(IndexError::new(format!(
+        "the index has an unexpected shape at {path}: {first}"
+    )))
+}
+
+/// The `format` and `version` members say this is an index this widget reads.
+fn check_header(format: &serde_json::Value, version: &serde_json::Value) -> Result<(), IndexError> {
+    if format.as_str() != Some(FORMAT) {
+        return Err(IndexError::new(format!(
+            "this is not a topic-cards index (its format member is {format}, expected \"{FORMAT}\")"
+        )));
+    }
+    match version.as_u64() {
+        Some(v) if v == u64::from(VERSION) => Ok(()),
+        Some(v) if v > u64::from(VERSION) => Err(IndexError::new(format!(
+            "index schema version {v} is newer than this widget ({VERSION}); update the widget"
+        ))),
+        Some(v) => Err(IndexError::new(format!(
+            "index schema version {v} is older than this widget ({VERSION}); rebuild the index"
+        ))),
+        None => Err(IndexError::new(format!(
+            "the index's version member is {version}, expected a number"
+        ))),
+    }
+}
+
+/// Table sizes ids are checked against. `offerings` is unknown in the first-view prefix.
+struct Tables {
+    groups: usize,
+    topics: usize,
+    types: usize,
+    brands: usize,
+    offerings: Option<usize>,
+}
+
+fn check_id(at: &str, id: u32, len: usize, table: &str) -> Result<(), IndexError> {
+    if (id as usize) < len {
+        Ok(())
+    } else {
+        Err(IndexError::new(format!(
+            "{at} = {id} but there are {len} {table}"
+        )))
+    }
+}
+
+fn check_topics(topics: &[Topic], tables: &Tables) -> Result<(), IndexError> {
+    for (i, topic) in topics.iter().enumerate() {
+        check_id(
+            &format!("topics[{i}].group"),
+            topic.group,
+            tables.groups,
+            "groups",
+        )?;
+    }
+    Ok(())
+}
+
+fn check_offering(at: &str, offering: &Offering, tables: &Tables) -> Result<(), IndexError> {
+    for (j, &t) in offering.topics.iter().enumerate() {
+        check_id(&format!("{at}.topics[{j}]"), t, tables.topics, "topics")?;
+    }
+    Ok(())
+}
+
+/// Checks an article's ids. Offerings are checked against the offering table when it is
+/// known, else against `placed` (the first view's own offerings).
+fn check_article(
+    at: &str,
+    article: &Article,
+    tables: &Tables,
+    placed: Option<&[u32]>,
+) -> Result<(), IndexError> {
+    if let Some(b) = article.brand {
+        check_id(&format!("{at}.brand"), b, tables.brands, "brands")?;
+    }
+    if let Some(t) = article.content_type {
+        check_id(&format!("{at}.type"), t, tables.types, "types")?;
+    }
+    for (j, &t) in article.topics.iter().enumerate() {
+        check_id(&format!("{at}.topics[{j}]"), t, tables.topics, "topics")?;
+    }
+    for (j, &o) in article.offerings.iter().enumerate() {
+        check_offering_ref(&format!("{at}.offerings[{j}]"), o, tables, placed)?;
+    }
+    Ok(())
+}
+
+fn check_offering_ref(
+    at: &str,
+    id: u32,
+    tables: &Tables,
+    placed: Option<&[u32]>,
+) -> Result<(), IndexError> {
+    if let Some(len) = tables.offerings {
+        check_id(at, id, len, "offerings")?;
+    }
+    match placed {
+        Some(placed) if !placed.contains(&id) => Err(IndexError::new(format!(
+            "{at} = {id} but firstView.offerings has no offering at {id}"
+        ))),
+        _ => Ok(()),
+    }
+}
+
+fn check_first_view(view: &FirstView, tables: &Tables) -> Result<(), IndexError> {
+    if view.articles.len() > FIRST_VIEW_CARDS * 64 {
+        return Err(IndexError::new(format!(
+            "firstView.articles holds {} cards; a first view holds a page ({FIRST_VIEW_CARDS})",
+            view.articles.len()
+        )));
+    }
+    let placed: Vec<u32> = view.offerings.iter().map(|p| p.at).collect();
+    for (i, p) in view.offerings.iter().enumerate() {
+        let at = format!("firstView.offerings[{i}]");
+        if let Some(len) = tables.offerings {
+            check_id(&format!("{at}.at"), p.at, len, "offerings")?;
+        }
+        check_offering(&at, &p.offering, tables)?;
+    }
+    for (i, &o) in view.panel.iter().enumerate() {
+        check_offering_ref(&format!("firstView.panel[{i}]"), o, tables, Some(&placed))?;
+    }
+    for (i, article) in view.articles.iter().enumerate() {
+        check_article(
+            &format!("firstView.articles[{i}]"),
+            article,
+            tables,
+            Some(&placed),
+        )?;
+    }
+    Ok(())
 }

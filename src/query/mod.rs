@@ -3,11 +3,31 @@
 //!
 //! Facet semantics are those of faceted shops: topics selected in one group are ORed, groups
 //! are ANDed, and each facet's counts are computed with every filter but its own group's, so
-//! the counts beside unselected values say what ticking them would add.
+//! the counts beside unselected values say what ticking them would add. Content types and
+//! brands are each one more such group; the date range and the text are filters only.
+//!
+//! One query runs as: text match ([`search`]) -> one bitset per filter dimension
+//! ([`filter`]) -> facet counts ([`facets`]) -> result order ([`order`]) -> offering panel
+//! ([`offerings`]).
 
+mod columns;
+mod facets;
+mod filter;
+pub mod fold;
+mod offerings;
+mod order;
+mod search;
 pub mod tokens;
+mod typo;
 
-use crate::model::{ArticleId, BrandId, FirstView, Index, OfferingId, TopicId, TypeId};
+use columns::Columns;
+use filter::Filters;
+use search::{Scratch, SearchIndex};
+
+use crate::model::{
+    ArticleId, BrandId, FirstView, Index, OfferingId, PlacedOffering, TopicId, TypeId,
+    FIRST_VIEW_CARDS,
+};
 
 /// Result order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -31,6 +51,8 @@ pub struct Query {
     /// Selected brands, ORed.
     pub brands: Vec<BrandId>,
     /// Inclusive bounds as `YYYY-MM-DD` (a prefix such as `2023` or `2023-04` also works).
+    /// Undated articles are excluded once either bound is set; a bound that is not a date
+    /// is ignored.
     pub date_from: Option<String>,
     pub date_to: Option<String>,
     pub sort: Sort,
@@ -71,11 +93,20 @@ pub struct Results {
 /// with text.
 pub struct Engine {
     index: Index,
+    columns: Columns,
+    search: Option<SearchIndex>,
+    scratch: Scratch,
 }
 
 impl Engine {
     pub fn new(index: Index) -> Self {
-        Self { index }
+        let columns = Columns::new(&index);
+        Self {
+            index,
+            columns,
+            search: None,
+            scratch: Scratch::default(),
+        }
     }
 
     pub fn index(&self) -> &Index {
@@ -84,58 +115,126 @@ impl Engine {
 
     /// Builds the text-search structures if they are not built yet.
     pub fn prepare_search(&mut self) {
-        todo!("query helper")
+        if self.search.is_none() {
+            self.search = Some(SearchIndex::build(&self.index));
+        }
     }
 
     pub fn search_ready(&self) -> bool {
-        todo!("query helper")
+        self.search.is_some()
     }
 
-    pub fn run(&mut self, _query: &Query) -> Results {
-        todo!("query helper")
+    /// Number of distinct search terms and of (term, article) postings, once search is
+    /// prepared: for memory reports.
+    pub fn search_size(&self) -> Option<(usize, usize)> {
+        self.search.as_ref().map(|s| (s.terms(), s.postings()))
+    }
+
+    pub fn run(&mut self, query: &Query) -> Results {
+        let text = if query.text.trim().is_empty() {
+            None
+        } else {
+            self.prepare_search();
+            match &self.search {
+                Some(search) => search.search(&query.text, &mut self.scratch),
+                None => None,
+            }
+        };
+        let relevance = text.is_some() && query.sort == Sort::Relevance;
+        let filters = Filters::new(&self.columns, query, text);
+        let all = filters.all();
+        let counts = facets::count(
+            &self.columns,
+            &filters,
+            &all,
+            (
+                self.index.topics.len(),
+                self.index.types.len(),
+                self.index.brands.len(),
+            ),
+        );
+        let scores = relevance.then_some(self.scratch.score.as_slice());
+        let head = query.limit.max(offerings::WINDOW);
+        let ordered = order::rank(&self.columns, &all, scores, head);
+        let panel = offerings::rank(&self.columns, &ordered, self.index.offerings.len());
+        let mut hits = ordered;
+        let total = hits.len();
+        hits.truncate(query.limit);
+        Results {
+            total,
+            hits,
+            topic_counts: counts.topics,
+            type_counts: counts.types,
+            brand_counts: counts.brands,
+            offerings: panel,
+        }
+    }
+
+    /// The browse view: exactly what [`Engine::run`] answers for the empty query with
+    /// [`FIRST_VIEW_CARDS`] cards, packaged with the offerings it mentions.
+    pub fn first_view(&mut self) -> FirstView {
+        let results = self.run(&Query {
+            limit: FIRST_VIEW_CARDS,
+            ..Query::default()
+        });
+        let articles: Vec<_> = results
+            .hits
+            .iter()
+            .map(|&a| self.index.articles[a as usize].clone())
+            .collect();
+        let panel: Vec<OfferingId> = results.offerings.iter().map(|o| o.offering).collect();
+        let mut placed = panel.clone();
+        for &a in &results.hits {
+            placed.extend_from_slice(self.columns.offerings.row(a as usize));
+        }
+        placed.sort_unstable();
+        placed.dedup();
+        FirstView {
+            total: results.total as u32,
+            articles,
+            offerings: placed
+                .into_iter()
+                .map(|at| PlacedOffering {
+                    at,
+                    offering: self.index.offerings[at as usize].clone(),
+                })
+                .collect(),
+            panel,
+        }
     }
 
     /// Finds a topic by slug, by `Group: Label`, or by label alone (case-insensitive), as
-    /// hosts name preset topics.
-    pub fn topic_by_key(&self, _key: &str) -> Option<TopicId> {
-        todo!("query helper")
+    /// hosts name preset topics. Case and diacritics are folded and spaces trimmed; a slug
+    /// wins over a `Group: Label`, which wins over a bare label (first in topic order).
+    pub fn topic_by_key(&self, key: &str) -> Option<TopicId> {
+        let key = fold::fold(key.trim());
+        if key.is_empty() {
+            return None;
+        }
+        let topics = &self.index.topics;
+        let find = |matches: &dyn Fn(&crate::model::Topic) -> bool| {
+            topics.iter().position(matches).map(|i| i as TopicId)
+        };
+        find(&|t| fold::fold(&t.slug) == key)
+            .or_else(|| {
+                let (group, label) = key.split_once(':')?;
+                let (group, label) = (group.trim(), label.trim());
+                find(&|t| {
+                    fold::fold(t.label.trim()) == label
+                        && self
+                            .index
+                            .groups
+                            .get(t.group as usize)
+                            .is_some_and(|g| fold::fold(g.label.trim()) == group)
+                })
+            })
+            .or_else(|| find(&|t| fold::fold(t.label.trim()) == key))
     }
 }
 
 /// The browse view of an index (no query, no filter, newest first), as stored in
 /// [`Index::first_view`]. The indexer stores it; the widget computes it when an index
-/// came without one.
+/// came without one (with [`Engine::first_view`], which avoids the copy made here).
 pub fn first_view(index: &Index) -> FirstView {
-    // Baseline: newest cards are the first articles; panel by reference count. The query
-    // helper replaces this with the engine's own browse query so both always agree.
-    let articles: Vec<_> = index
-        .articles
-        .iter()
-        .take(crate::model::FIRST_VIEW_CARDS)
-        .cloned()
-        .collect();
-    let mut ranked: Vec<OfferingId> = (0..index.offerings.len() as OfferingId).collect();
-    ranked.sort_by(|&a, &b| {
-        let (oa, ob) = (&index.offerings[a as usize], &index.offerings[b as usize]);
-        ob.count
-            .cmp(&oa.count)
-            .then_with(|| oa.label.cmp(&ob.label))
-    });
-    ranked.truncate(crate::model::PANEL_OFFERINGS);
-    let mut placed: Vec<OfferingId> = ranked.clone();
-    placed.extend(articles.iter().flat_map(|a| a.offerings.iter().copied()));
-    placed.sort_unstable();
-    placed.dedup();
-    FirstView {
-        total: index.articles.len() as u32,
-        articles,
-        offerings: placed
-            .into_iter()
-            .map(|at| crate::model::PlacedOffering {
-                at,
-                offering: index.offerings[at as usize].clone(),
-            })
-            .collect(),
-        panel: ranked,
-    }
+    Engine::new(index.clone()).first_view()
 }

@@ -1,0 +1,203 @@
+//! The per-article facts the engine filters and counts on, copied out of the index into
+//! flat arrays (topic lists in one CSR table, one brand/type/date per article, topic ->
+//! articles postings) so the hot loops touch dense memory and never chase `Article` structs.
+//!
+//! Built in [`Columns::new`], which is cheap (linear in the number of topic references) so an
+//! engine is ready for browsing at once. Ids outside their tables are dropped here, so an
+//! index that skipped [`crate::index::decode`]'s validation still cannot make the engine
+//! index out of bounds.
+
+use crate::model::Index;
+
+/// Marks "no brand" / "no type" in the per-article columns.
+pub const NONE: u32 = u32::MAX;
+
+/// A compressed-sparse-row table: row `i` is `items[starts[i]..starts[i + 1]]`.
+#[derive(Debug, Default, Clone)]
+pub struct Csr {
+    starts: Vec<u32>,
+    items: Vec<u32>,
+}
+
+impl Csr {
+    fn from_rows<'a>(rows: impl Iterator<Item = &'a [u32]>, bound: usize) -> Self {
+        let mut csr = Csr {
+            starts: vec![0],
+            items: Vec::new(),
+        };
+        for row in rows {
+            let start = csr.items.len();
+            csr.items
+                .extend(row.iter().copied().filter(|&id| (id as usize) < bound));
+            // A repeated id must not count twice.
+            let mut fresh: Vec<u32> = csr.items.split_off(start);
+            fresh.sort_unstable();
+            fresh.dedup();
+            csr.items.extend(fresh);
+            csr.starts.push(csr.items.len() as u32);
+        }
+        csr
+    }
+
+    pub fn row(&self, i: usize) -> &[u32] {
+        match (self.starts.get(i), self.starts.get(i + 1)) {
+            (Some(&a), Some(&b)) => &self.items[a as usize..b as usize],
+            _ => &[],
+        }
+    }
+
+    /// The transpose: for each of `width` columns, the rows containing it, ascending.
+    fn transpose(&self, width: usize) -> Csr {
+        let mut counts = vec![0u32; width + 1];
+        for &item in &self.items {
+            counts[item as usize + 1] += 1;
+        }
+        for i in 1..counts.len() {
+            counts[i] += counts[i - 1];
+        }
+        let starts = counts.clone();
+        let mut next = counts;
+        let mut items = vec![0u32; self.items.len()];
+        for row in 0..self.starts.len().saturating_sub(1) {
+            for &item in self.row(row) {
+                let slot = &mut next[item as usize];
+                items[*slot as usize] = row as u32;
+                *slot += 1;
+            }
+        }
+        Csr { starts, items }
+    }
+}
+
+/// Flat per-article columns, plus the browse order.
+#[derive(Debug, Default, Clone)]
+pub struct Columns {
+    pub articles: usize,
+    /// Topic id -> group id (or [`NONE`] when the group is out of range).
+    pub topic_group: Vec<u32>,
+    /// Article -> topic ids.
+    pub topics: Csr,
+    /// Topic -> article ids, ascending.
+    pub topic_articles: Csr,
+    /// Article -> offering ids.
+    pub offerings: Csr,
+    pub brand: Vec<u32>,
+    pub content_type: Vec<u32>,
+    /// Article -> date as `YYYYMMDD` (missing month/day as 00), 0 when undated.
+    pub date: Vec<u32>,
+    /// Article ids newest first, undated last, ties by position (the index's own order when
+    /// the indexer sorted it, which it does).
+    pub newest: Vec<u32>,
+    /// Position of each article in `newest`.
+    pub newest_rank: Vec<u32>,
+}
+
+impl Columns {
+    pub fn new(index: &Index) -> Self {
+        let n = index.articles.len();
+        let topics = Csr::from_rows(
+            index.articles.iter().map(|a| a.topics.as_slice()),
+            index.topics.len(),
+        );
+        let offerings = Csr::from_rows(
+            index.articles.iter().map(|a| a.offerings.as_slice()),
+            index.offerings.len(),
+        );
+        let checked = |id: Option<u32>, bound: usize| match id {
+            Some(id) if (id as usize) < bound => id,
+            _ => NONE,
+        };
+        let date: Vec<u32> = index
+            .articles
+            .iter()
+            .map(|a| a.date.as_deref().and_then(date_key).unwrap_or(0))
+            .collect();
+        let mut newest: Vec<u32> = (0..n as u32).collect();
+        // Stable: equal dates keep index order. Undated (0) sorts last.
+        newest.sort_by(|&a, &b| date[b as usize].cmp(&date[a as usize]));
+        let mut newest_rank = vec![0u32; n];
+        for (rank, &id) in newest.iter().enumerate() {
+            newest_rank[id as usize] = rank as u32;
+        }
+        Columns {
+            articles: n,
+            topic_group: index
+                .topics
+                .iter()
+                .map(|t| checked(Some(t.group), index.groups.len()))
+                .collect(),
+            topic_articles: topics.transpose(index.topics.len()),
+            topics,
+            offerings,
+            brand: index
+                .articles
+                .iter()
+                .map(|a| checked(a.brand, index.brands.len()))
+                .collect(),
+            content_type: index
+                .articles
+                .iter()
+                .map(|a| checked(a.content_type, index.types.len()))
+                .collect(),
+            date,
+            newest,
+            newest_rank,
+        }
+    }
+}
+
+/// Turns `YYYY`, `YYYY-MM` or `YYYY-MM-DD` into a sortable `YYYYMMDD` number, missing parts
+/// as 00. `None` for anything else.
+pub fn date_key(text: &str) -> Option<u32> {
+    let mut parts = text.trim().split('-');
+    let year = parse_part(parts.next()?, 4, 1, 9999)?;
+    let month = match parts.next() {
+        Some(m) => parse_part(m, 2, 1, 12)?,
+        None => 0,
+    };
+    let day = match parts.next() {
+        Some(d) if month > 0 => parse_part(d, 2, 1, 31)?,
+        Some(_) => return None,
+        None => 0,
+    };
+    if parts.next().is_some() {
+        return None;
+    }
+    Some(year * 10_000 + month * 100 + day)
+}
+
+fn parse_part(text: &str, width: usize, min: u32, max: u32) -> Option<u32> {
+    if text.len() != width || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let value: u32 = text.parse().ok()?;
+    (min..=max).contains(&value).then_some(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_keys() {
+        assert_eq!(date_key("2023-04-05"), Some(20230405));
+        assert_eq!(date_key("2023-04"), Some(20230400));
+        assert_eq!(date_key(" 2023 "), Some(20230000));
+        assert_eq!(date_key("2023-13-01"), None);
+        assert_eq!(date_key("23-01-01"), None);
+        assert_eq!(date_key("2023-04-05T10:00"), None);
+        assert_eq!(date_key(""), None);
+    }
+
+    #[test]
+    fn transpose_lists_rows_per_column() {
+        let rows: Vec<Vec<u32>> = vec![vec![1, 2], vec![], vec![2, 9]];
+        let csr = Csr::from_rows(rows.iter().map(|r| r.as_slice()), 3);
+        assert_eq!(csr.row(2), &[2]); // 9 dropped: out of range
+        let t = csr.transpose(3);
+        assert_eq!(t.row(0), &[] as &[u32]);
+        assert_eq!(t.row(1), &[0]);
+        assert_eq!(t.row(2), &[0, 2]);
+        assert_eq!(t.row(7), &[] as &[u32]);
+    }
+}

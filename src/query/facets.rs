@@ -1,0 +1,87 @@
+//! Facet counts as faceted shops show them: each facet's counts use every filter except its
+//! own dimension's, so beside an unticked topic you see what ticking it would give (for a
+//! group with a selection: the matches if that topic alone were its group's filter; for any
+//! other group: the current matches that also have the topic).
+//!
+//! One pass over the full match set counts every facet whose dimension is not filtered; one
+//! more pass per filtered dimension (over "all filters but this one") counts that
+//! dimension's values only. With a handful of active dimensions that is a few linear scans
+//! over set bits, no per-topic set intersections.
+
+use fixedbitset::FixedBitSet;
+
+use super::columns::{Columns, NONE};
+use super::filter::{Dim, Filters};
+
+/// Counts per topic, per type and per brand.
+pub struct Counts {
+    pub topics: Vec<u32>,
+    pub types: Vec<u32>,
+    pub brands: Vec<u32>,
+}
+
+/// Counts every facet for `filters`, where `all` is `filters.all()` (passed in because the
+/// caller needs it anyway).
+pub fn count(
+    columns: &Columns,
+    filters: &Filters,
+    all: &FixedBitSet,
+    sizes: (usize, usize, usize),
+) -> Counts {
+    let (topics, types, brands) = sizes;
+    let mut counts = Counts {
+        topics: vec![0; topics],
+        types: vec![0; types],
+        brands: vec![0; brands],
+    };
+    // Topics of groups the query filters are counted in their group's own pass below.
+    let topic_in_filtered: Vec<bool> = columns
+        .topic_group
+        .iter()
+        .map(|&group| group != NONE && filters.is_active(Dim::Group(group)))
+        .collect();
+
+    let count_types = !filters.is_active(Dim::Types);
+    let count_brands = !filters.is_active(Dim::Brands);
+    for article in all.ones() {
+        for &topic in columns.topics.row(article) {
+            if !topic_in_filtered[topic as usize] {
+                counts.topics[topic as usize] += 1;
+            }
+        }
+        if count_types {
+            bump(&mut counts.types, columns.content_type[article]);
+        }
+        if count_brands {
+            bump(&mut counts.brands, columns.brand[article]);
+        }
+    }
+
+    for (position, (dim, _)) in filters.dims.iter().enumerate() {
+        let others = match dim {
+            Dim::Group(_) | Dim::Types | Dim::Brands => filters.all_but(Some(position)),
+            Dim::Date | Dim::Text => continue,
+        };
+        for article in others.ones() {
+            match *dim {
+                Dim::Group(group) => {
+                    for &topic in columns.topics.row(article) {
+                        if columns.topic_group[topic as usize] == group {
+                            counts.topics[topic as usize] += 1;
+                        }
+                    }
+                }
+                Dim::Types => bump(&mut counts.types, columns.content_type[article]),
+                Dim::Brands => bump(&mut counts.brands, columns.brand[article]),
+                Dim::Date | Dim::Text => {}
+            }
+        }
+    }
+    counts
+}
+
+fn bump(counts: &mut [u32], id: u32) {
+    if let Some(slot) = counts.get_mut(id as usize) {
+        *slot += 1;
+    }
+}

@@ -1,0 +1,353 @@
+//! Full-text search: an inverted index over title, topic labels, summary, brand and body
+//! words, and the matching and scoring of typed words against it.
+//!
+//! Layout (compact, no per-term allocation): the dictionary is one `String` of sorted terms
+//! with end offsets, so a prefix is a binary search plus a short scan; postings are CSR
+//! arrays of article ids (`u32`) with one quantised weight byte each. The weight folds the
+//! fields together at build time: sum over fields of `boost * tf*(k1+1)/(tf+k1)` (BM25's tf
+//! saturation without length normalisation, since summaries and body words are bounded by
+//! the indexer), so a query only multiplies it by the term's idf and the match kind.
+//!
+//! Matching, per typed word: the exact term scores fully; completions (the word as a prefix)
+//! score less the more they add; terms one edit away (two for long words) score least. An
+//! article's score for a word is its best expansion; its total is the sum over words. Words
+//! are ANDed; when no article has every word, the words are ORed instead (ranked by how many
+//! and how well they match), since an empty page helps nobody who typed several words.
+
+use std::collections::HashMap;
+
+use fixedbitset::FixedBitSet;
+
+use super::tokens::{for_each_term, is_stop_word};
+use super::typo::distance_within;
+use crate::model::Index;
+
+/// Field boosts: title > topics > summary > brand > body.
+const TITLE: f32 = 4.0;
+const TOPICS: f32 = 3.0;
+const SUMMARY: f32 = 2.0;
+const BRAND: f32 = 1.5;
+const BODY: f32 = 1.0;
+/// BM25's term-frequency saturation.
+const K1: f32 = 1.2;
+/// Weight bytes are `weight * SCALE`; the largest possible weight (every field, many
+/// occurrences) is `(4+3+2+1.5+1) * 2.2 = 25.3`, so this keeps it within a byte.
+const SCALE: f32 = 10.0;
+
+/// Score factors by match kind.
+const EXACT: f32 = 1.0;
+const ONE_TYPO: f32 = 0.45;
+const TWO_TYPOS: f32 = 0.3;
+/// A typed prefix expands to at most this many terms (the most used ones), so `co` cannot
+/// turn one keystroke into a scan of half the postings.
+const MAX_EXPANSIONS: usize = 200;
+
+/// The inverted index. Built once by [`SearchIndex::build`].
+#[derive(Debug, Default)]
+pub struct SearchIndex {
+    articles: usize,
+    terms: String,
+    term_ends: Vec<u32>,
+    post_starts: Vec<u32>,
+    post_articles: Vec<u32>,
+    post_weights: Vec<u8>,
+    /// Term ids ordered by length in characters, and where each length starts there.
+    by_len: Vec<u32>,
+    len_starts: Vec<u32>,
+}
+
+/// Reusable per-query buffers, sized to the number of articles.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    /// Best score of the current word per article.
+    best: Vec<f32>,
+    /// Number of words matched per article.
+    words: Vec<u8>,
+    /// Total score per article; valid for the articles of the last match set.
+    pub score: Vec<f32>,
+    word_touched: Vec<u32>,
+    touched: Vec<u32>,
+}
+
+struct Builder {
+    ids: HashMap<Box<str>, u32>,
+    /// (term, article, weight) triples in article order.
+    triples: Vec<(u32, u32, u8)>,
+}
+
+impl SearchIndex {
+    /// Indexes every article of `index`.
+    pub fn build(index: &Index) -> Self {
+        let mut builder = Builder {
+            ids: HashMap::new(),
+            triples: Vec::new(),
+        };
+        // (term, field boost) occurrences of one article, reused.
+        let mut seen: Vec<(u32, u32)> = Vec::new();
+        for (article, a) in index.articles.iter().enumerate() {
+            seen.clear();
+            let mut add = |text: &str, field: u32, b: &mut Builder| {
+                for_each_term(text, |term| {
+                    if is_stop_word(term) {
+                        return;
+                    }
+                    let next = b.ids.len() as u32;
+                    let id = match b.ids.get(term) {
+                        Some(&id) => id,
+                        None => {
+                            b.ids.insert(term.into(), next);
+                            next
+                        }
+                    };
+                    seen.push((id, field));
+                });
+            };
+            add(&a.title, 0, &mut builder);
+            for &topic in &a.topics {
+                if let Some(t) = index.topics.get(topic as usize) {
+                    add(&t.label, 1, &mut builder);
+                }
+            }
+            add(&a.summary, 2, &mut builder);
+            if let Some(brand) = a.brand.and_then(|b| index.brands.get(b as usize)) {
+                add(&brand.name, 3, &mut builder);
+            }
+            add(&a.text, 4, &mut builder);
+            seen.sort_unstable();
+            for run in seen.chunk_by(|x, y| x.0 == y.0) {
+                let mut weight = 0.0;
+                for field_run in run.chunk_by(|x, y| x.1 == y.1) {
+                    let tf = field_run.len() as f32;
+                    let boost = [TITLE, TOPICS, SUMMARY, BRAND, BODY][field_run[0].1 as usize];
+                    weight += boost * tf * (K1 + 1.0) / (tf + K1);
+                }
+                let byte = (weight * SCALE).round().clamp(1.0, 255.0) as u8;
+                builder.triples.push((run[0].0, article as u32, byte));
+            }
+        }
+        Self::from_builder(builder, index.articles.len())
+    }
+
+    fn from_builder(builder: Builder, articles: usize) -> Self {
+        // Sort the dictionary, then renumber the triples to sorted term ids.
+        let mut terms: Vec<(Box<str>, u32)> = builder.ids.into_iter().collect();
+        terms.sort_unstable();
+        let mut rename = vec![0u32; terms.len()];
+        for (sorted, (_, old)) in terms.iter().enumerate() {
+            rename[*old as usize] = sorted as u32;
+        }
+        let mut index = SearchIndex {
+            articles,
+            ..Self::default()
+        };
+        let mut lengths = Vec::with_capacity(terms.len());
+        for (term, _) in &terms {
+            index.terms.push_str(term);
+            index.term_ends.push(index.terms.len() as u32);
+            lengths.push(term.chars().count() as u32);
+        }
+
+        // Counting sort of the postings by term; article order within a term is kept.
+        let mut starts = vec![0u32; terms.len() + 1];
+        for &(term, _, _) in &builder.triples {
+            starts[rename[term as usize] as usize + 1] += 1;
+        }
+        for i in 1..starts.len() {
+            starts[i] += starts[i - 1];
+        }
+        let mut next = starts.clone();
+        index.post_articles = vec![0; builder.triples.len()];
+        index.post_weights = vec![0; builder.triples.len()];
+        for &(term, article, weight) in &builder.triples {
+            let slot = &mut next[rename[term as usize] as usize];
+            index.post_articles[*slot as usize] = article;
+            index.post_weights[*slot as usize] = weight;
+            *slot += 1;
+        }
+        index.post_starts = starts;
+
+        let mut by_len: Vec<u32> = (0..terms.len() as u32).collect();
+        by_len.sort_by_key(|&t| lengths[t as usize]);
+        let longest = lengths.iter().copied().max().unwrap_or(0) as usize;
+        index.len_starts = (0..=longest + 1)
+            .map(|len| by_len.partition_point(|&t| (lengths[t as usize] as usize) < len) as u32)
+            .collect();
+        index.by_len = by_len;
+        index
+    }
+
+    /// Number of distinct terms.
+    pub fn terms(&self) -> usize {
+        self.term_ends.len()
+    }
+
+    /// Number of (term, article) postings.
+    pub fn postings(&self) -> usize {
+        self.post_articles.len()
+    }
+
+    fn term(&self, id: usize) -> &str {
+        let start = if id == 0 { 0 } else { self.term_ends[id - 1] } as usize;
+        &self.terms[start..self.term_ends[id] as usize]
+    }
+
+    fn postings_of(&self, id: usize) -> (&[u32], &[u8]) {
+        let range = self.post_starts[id] as usize..self.post_starts[id + 1] as usize;
+        (
+            &self.post_articles[range.clone()],
+            &self.post_weights[range],
+        )
+    }
+
+    fn idf(&self, id: usize) -> f32 {
+        let df = (self.post_starts[id + 1] - self.post_starts[id]) as f32;
+        let n = self.articles as f32;
+        (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+    }
+
+    /// Terms the typed `word` stands for, with their score factor.
+    fn expand(&self, word: &str, last: bool) -> Vec<(usize, f32)> {
+        let mut out = Vec::new();
+        let chars: Vec<char> = word.chars().collect();
+        let len = chars.len();
+        let start = partition(self.terms(), |i| self.term(i) < word);
+        if start < self.terms() && self.term(start) == word && !is_stop_word(word) {
+            out.push((start, EXACT));
+        }
+        let prefix = (last && len >= 2) || len >= 4;
+        if prefix {
+            let mut completions = Vec::new();
+            let mut i = start;
+            while i < self.terms() && self.term(i).starts_with(word) {
+                if self.term(i) != word {
+                    let extra = self.term(i).chars().count();
+                    completions.push((i, 0.4 + 0.4 * len as f32 / extra as f32));
+                }
+                i += 1;
+            }
+            if completions.len() > MAX_EXPANSIONS {
+                completions.select_nth_unstable_by_key(MAX_EXPANSIONS, |&(t, _)| {
+                    std::cmp::Reverse(self.post_starts[t + 1] - self.post_starts[t])
+                });
+                completions.truncate(MAX_EXPANSIONS);
+            }
+            out.extend(completions);
+        }
+        if len >= 5 {
+            let max = if len >= 9 { 2 } else { 1 };
+            let lo = len - max;
+            let hi = (len + max + 1).min(self.len_starts.len() - 1);
+            if lo < hi {
+                let mut candidate = Vec::with_capacity(len + max);
+                let ids = &self.by_len[self.len_starts[lo] as usize..self.len_starts[hi] as usize];
+                for &id in ids {
+                    let id = id as usize;
+                    // The exact term and completions were taken above, with better factors
+                    // (words this long always expand as prefixes).
+                    if self.term(id).starts_with(word) {
+                        continue;
+                    }
+                    candidate.clear();
+                    candidate.extend(self.term(id).chars());
+                    match distance_within(&chars, &candidate, max) {
+                        Some(1) => out.push((id, ONE_TYPO)),
+                        Some(2) => out.push((id, TWO_TYPOS)),
+                        _ => {}
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Matches `text` and returns the matching articles; their scores are left in
+    /// `scratch.score`. `None` when the text has no searchable word.
+    pub fn search(&self, text: &str, scratch: &mut Scratch) -> Option<FixedBitSet> {
+        scratch.reset(self.articles);
+        let mut words = Vec::new();
+        for_each_term(text, |w| words.push(w.to_owned()));
+        let count = words.len();
+        let words: Vec<(String, bool)> = words
+            .into_iter()
+            .enumerate()
+            .map(|(i, w)| (w, i + 1 == count))
+            .filter(|(w, last)| *last || !is_stop_word(w))
+            .collect();
+        if words.is_empty() {
+            return None;
+        }
+        for (word, last) in &words {
+            for (term, factor) in self.expand(word, *last) {
+                let idf = self.idf(term);
+                let (articles, weights) = self.postings_of(term);
+                for (&article, &weight) in articles.iter().zip(weights) {
+                    let s = idf * factor * f32::from(weight) / SCALE;
+                    let best = &mut scratch.best[article as usize];
+                    if *best == 0.0 {
+                        scratch.word_touched.push(article);
+                    }
+                    if s > *best {
+                        *best = s;
+                    }
+                }
+            }
+            for &article in &scratch.word_touched {
+                let a = article as usize;
+                if scratch.words[a] == 0 {
+                    scratch.touched.push(article);
+                }
+                scratch.words[a] = scratch.words[a].saturating_add(1);
+                scratch.score[a] += scratch.best[a];
+                scratch.best[a] = 0.0;
+            }
+            scratch.word_touched.clear();
+        }
+        let need = words.len().min(u8::MAX as usize) as u8;
+        let mut set = FixedBitSet::with_capacity(self.articles);
+        for &article in &scratch.touched {
+            if scratch.words[article as usize] >= need {
+                set.insert(article as usize);
+            }
+        }
+        if set.is_clear() {
+            // No article has every word: fall back to any word.
+            for &article in &scratch.touched {
+                set.insert(article as usize);
+            }
+        }
+        Some(set)
+    }
+}
+
+impl Scratch {
+    fn reset(&mut self, articles: usize) {
+        if self.score.len() != articles {
+            *self = Scratch {
+                best: vec![0.0; articles],
+                words: vec![0; articles],
+                score: vec![0.0; articles],
+                ..Scratch::default()
+            };
+            return;
+        }
+        for &article in &self.touched {
+            self.words[article as usize] = 0;
+            self.score[article as usize] = 0.0;
+        }
+        self.touched.clear();
+    }
+}
+
+/// First `i` in `0..n` for which `before(i)` is false (`before` must be monotone).
+fn partition(n: usize, before: impl Fn(usize) -> bool) -> usize {
+    let (mut lo, mut hi) = (0, n);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if before(mid) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
+}
