@@ -5,7 +5,7 @@
 //   node bench/run.mjs [--sizes 1k,10k,100k] [--corpora sample,digitalgov] [--runs 5]
 //                      [--reps 5] [--contenders ours,floor,pagefind,minisearch,flexsearch,fuse]
 //                      [--index NAME=FILE]... [--pagefind-max 20000] [--build-timeout 900]
-//                      [--throttle MBPS[,LATENCY_MS]] [--widget FILE] [--smoke]
+//                      [--throttle MBPS[,LATENCY_MS]] [--widget FILE] [--max-minutes M] [--smoke]
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -30,6 +30,7 @@ const { values: args } = parseArgs({
     "build-timeout": { type: "string", default: "900" },
     "load-timeout": { type: "string", default: "180" },
     throttle: { type: "string" },
+    "max-minutes": { type: "string" },
     widget: { type: "string" },
     smoke: { type: "boolean", default: false },
   },
@@ -41,13 +42,15 @@ const config = {
   sizes: list(args.sizes ?? (smoke ? "1k" : "1k,10k,100k")),
   corpora: list(args.corpora ?? (smoke ? "" : "sample,digitalgov")),
   runs: Number(args.runs ?? (smoke ? 2 : 5)),
-  reps: Number(args.reps ?? (smoke ? 2 : 5)),
+  reps: Number(args.reps ?? (smoke ? 1 : 5)),
   contenders: list(args.contenders).filter((c) => ALL.includes(c)),
   pagefindMax: Number(args["pagefind-max"]),
   buildTimeoutS: Number(args["build-timeout"]),
   loadTimeoutMs: Number(args["load-timeout"]) * 1000,
   throttle: args.throttle ? { mbps: Number(args.throttle.split(",")[0]), latencyMs: Number(args.throttle.split(",")[1] ?? 20) } : null,
   smoke,
+  // A soft limit on the whole run: no new visit starts after it (CI's smoke must stay short).
+  maxMinutes: args["max-minutes"] ? Number(args["max-minutes"]) : smoke ? 1.25 : null,
   widget: args.widget ?? null,
 };
 const overrides = Object.fromEntries(args.index.map((kv) => kv.split("=")));
@@ -112,12 +115,19 @@ for (const corpus of corpusList({ sizes: config.sizes, named: config.corpora }))
 const { url: baseUrl, close } = await serve(OUT);
 const browser = await launch();
 results.machine.chromium = browser.version();
+// performance.now() counts from this process's start, so the limit covers the preparation too.
+const overTime = () => config.maxMinutes != null && performance.now() > config.maxMinutes * 60000;
 try {
   for (const { entry, queries } of prepared) {
     const names = config.contenders.filter((n) => entry.contenders[n].ok);
     // One unmeasured visit first, so no contender pays for the browser's own warm-up.
     if (names.length) await visit(browser, { url: `${baseUrl}/${entry.name}/site/${names[0]}/`, baseUrl, root: OUT, ours: names[0] === "ours", queries: [], canQuery: false, reps: 0, timeoutMs: config.loadTimeoutMs });
     for (let run = 0; run < config.runs; run++) {
+      if (run > 0 && overTime()) {
+        results.stoppedEarly = `the ${config.maxMinutes}-minute limit (--max-minutes) was reached: ${entry.name} had ${run} of ${config.runs} runs (every corpus gets at least one)`;
+        log(`bench: ${results.stoppedEarly}`);
+        break;
+      }
       const order = names.map((_, i) => names[(i + run) % names.length]);
       for (const name of order) {
         const sample = await visit(browser, {

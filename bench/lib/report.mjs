@@ -185,6 +185,7 @@ export function report(results) {
     "Machines here are noisy (about +-40% run to run): read the ratios, which were measured side by side in this run, not the absolute numbers. Each cell is median / p95; `(Nx)` is the contender's figure divided by ours; `[N]` is the number of hits. How each figure is taken: bench/README.md.",
     "",
   ];
+  if (results.stoppedEarly) lines.push(`**Stopped early:** ${results.stoppedEarly}.`, "");
   const w = results.widget;
   lines.push(
     `Our widget: code (pkg/core_bg.wasm + core.js + api.js) ${w.code ? `${kb(w.code.raw)} raw, ${kb(w.code.gzip)} gzip, ${kb(w.code.brotli)} brotli` : "n/a (not built)"}; single file pkg/topic-cards.js (with the default index inside) ${w.singleFile ? `${kb(w.singleFile.raw)} raw, ${kb(w.singleFile.gzip)} gzip` : "n/a"}.`,
