@@ -131,7 +131,9 @@ export async function oursStep(step) {
         if (dirty) return wait();
         const count = countText();
         const measures = performance.getEntriesByType("measure").slice(marks).filter((m) => /query|search|engine/i.test(m.name));
-        const total = count && /[\d,.\s]+/.test(count) ? Number((count.match(/\d[\d,.\s]*/) || [""])[0].replace(/[^\d]/g, "")) : null;
+        // "2,960 articles" or "1-12 of 2,960": the hit count is the largest number shown.
+        const numbers = (count || "").match(/\d[\d,.\u202f\u00a0]*/g) || [];
+        const total = numbers.length ? Math.max(...numbers.map((n) => Number(n.replace(/[^\d]/g, "")))) : null;
         finish({
           paintMs: t - t0,
           engineMs: measures.length ? measures.reduce((sum, m) => sum + m.duration, 0) : null,

@@ -64,7 +64,7 @@ const escapeHtml = (s) =>
  * Values go in element content or a `[content]` attribute, never in Pagefind's inline
  * `key:value` form, where a comma in a summary or a URL would split the value.
  */
-function pagefindArticle(doc, fullText) {
+export function pagefindArticle(doc, fullText) {
   const attr = (kind, key, value) => (value ? `<meta data-pagefind-${kind}="${key}[content]" content="${escapeHtml(value)}">` : "");
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(doc.title)}</title></head><body>
 <article data-pagefind-body>
