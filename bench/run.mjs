@@ -5,7 +5,7 @@
 //   node bench/run.mjs [--sizes 1k,10k,100k] [--corpora sample,digitalgov] [--runs 5]
 //                      [--reps 5] [--contenders ours,floor,pagefind,minisearch,flexsearch,fuse]
 //                      [--index NAME=FILE]... [--pagefind-max 20000] [--build-timeout 900]
-//                      [--throttle MBPS[,LATENCY_MS]] [--widget FILE] [--max-minutes M] [--smoke]
+//                      [--throttle MBPS[,LATENCY_MS]] [--widget FILE] [--cli FILE] [--max-minutes M] [--smoke]
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -32,6 +32,7 @@ const { values: args } = parseArgs({
     throttle: { type: "string" },
     "max-minutes": { type: "string" },
     widget: { type: "string" },
+    cli: { type: "string" },
     smoke: { type: "boolean", default: false },
   },
 });
@@ -52,6 +53,7 @@ const config = {
   // A soft limit on the whole run: no new visit starts after it (CI's smoke must stay short).
   maxMinutes: args["max-minutes"] ? Number(args["max-minutes"]) : smoke ? 1.25 : null,
   widget: args.widget ?? null,
+  cli: args.cli ?? null,
 };
 const overrides = Object.fromEntries(args.index.map((kv) => kv.split("=")));
 const OUT = join(ROOT, "bench", "out");
@@ -77,7 +79,7 @@ for (const corpus of corpusList({ sizes: config.sizes, named: config.corpora }))
   log(`bench: ${corpus.name}`);
   const entry = { name: corpus.name, contenders: {} };
   results.corpora.push(entry);
-  const built = await buildIndex(corpus, OUT, { override: overrides[corpus.name], timeoutS: config.buildTimeoutS, log });
+  const built = await buildIndex(corpus, OUT, { override: overrides[corpus.name], timeoutS: config.buildTimeoutS, log, cli: args.cli });
   if (!built.ok) {
     entry.skipped = built.reason;
     log(`  skipped: ${built.reason}`);

@@ -1,13 +1,24 @@
 // The corpora a bench run covers, and our indexer's build of each (timed, peak RSS): the
 // generated 1k/10k/100k corpora (`topic-cards synth`, cached under bench/out), the sample
 // content (content/) and the digitalgov-news corpus when it is present beside the repo.
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { ROOT } from "./sites.mjs";
 import { timed } from "./timed.mjs";
 
 export const CLI = join(ROOT, "target/release/topic-cards");
 const SEED = 1;
+
+/** A hash of the synthetic generator's source files (src/synth.rs, src/synth/). */
+function synthKey() {
+  const hash = createHash("sha256");
+  const files = [join(ROOT, "src/synth.rs")];
+  const dir = join(ROOT, "src/synth");
+  if (existsSync(dir)) for (const name of readdirSync(dir).sort()) files.push(join(dir, name));
+  for (const file of files) if (existsSync(file)) hash.update(readFileSync(file));
+  return hash.digest("hex").slice(0, 16);
+}
 
 /** "1k" -> 1000, "2.5k" -> 2500, "100000" -> 100000. */
 export function parseSize(text) {
@@ -34,21 +45,22 @@ export function corpusList({ sizes, named }) {
  * `override` is a ready index file to use instead (no build figures then). Returns
  * { ok, indexFile, build?, reason? }.
  */
-export async function buildIndex(corpus, outRoot, { override, timeoutS, log }) {
+export async function buildIndex(corpus, outRoot, { override, timeoutS, log, cli = CLI }) {
   const dir = join(outRoot, corpus.name);
   mkdirSync(dir, { recursive: true });
   if (override) return { ok: true, indexFile: resolve(override), dir, note: `index given with --index (${override})` };
-  if (!existsSync(CLI)) return { ok: false, dir, reason: "our CLI (target/release/topic-cards) is not built" };
+  if (!existsSync(cli)) return { ok: false, dir, reason: `our CLI (${cli}) is not built` };
 
   let source = corpus.source;
   if (corpus.kind === "synth") {
     source = join(dir, "corpus");
     const stamp = join(dir, ".stamp-corpus.json");
-    const want = JSON.stringify({ count: corpus.count, seed: SEED });
+    // Keyed by the generator's source too, so a changed generator makes a fresh corpus.
+    const want = JSON.stringify({ count: corpus.count, seed: SEED, synth: synthKey() });
     if (!existsSync(stamp) || readFileSync(stamp, "utf8") !== want) {
       rmSync(source, { recursive: true, force: true });
       log(`  generating ${corpus.count} synthetic articles`);
-      const run = await timed([CLI, "synth", "--count", String(corpus.count), "--out", source, "--seed", String(SEED)], { timeoutS });
+      const run = await timed([cli, "synth", "--count", String(corpus.count), "--out", source, "--seed", String(SEED)], { timeoutS });
       if (!run.ok) return { ok: false, dir, reason: `topic-cards synth ${run.reason}` };
       writeFileSync(stamp, want);
     }
@@ -58,7 +70,7 @@ export async function buildIndex(corpus, outRoot, { override, timeoutS, log }) {
 
   const indexFile = join(dir, "index.json");
   log(`  indexing ${source}`);
-  const run = await timed([CLI, "index", source, "--out", indexFile, "--report", join(dir, "index-report.json")], { timeoutS });
+  const run = await timed([cli, "index", source, "--out", indexFile, "--report", join(dir, "index-report.json")], { timeoutS });
   if (!run.ok) return { ok: false, dir, reason: `topic-cards index ${run.reason}` };
   return { ok: true, indexFile, dir, build: { wallS: run.wallS, maxRssMB: run.maxRssMB } };
 }
