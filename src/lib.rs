@@ -24,4 +24,5 @@ pub mod web;
 #[cfg(feature = "cli")]
 pub mod synth;
 
+pub mod safe_url;
 pub mod state;

@@ -30,10 +30,17 @@ pub const SHARD_SIZE: usize = 1_000;
 
 /// Writes `count` synthetic articles under `out_dir` (created if missing), in shard folders
 /// `000/`, `001/`, ... of [`SHARD_SIZE`] files each. The same `seed` gives the same bytes.
+/// Files already in `out_dir` are left alone (overwritten only where names coincide).
 pub fn generate(out_dir: &Path, count: usize, seed: u64) -> io::Result<()> {
+    generate_sharded(out_dir, count, seed, SHARD_SIZE)
+}
+
+/// [`generate`] with a chosen shard size (tests use small ones to stay quick).
+fn generate_sharded(out_dir: &Path, count: usize, seed: u64, shard_size: usize) -> io::Result<()> {
     std::fs::create_dir_all(out_dir)?;
     let catalog = Catalog::new(seed, count, vocab::BRANDS.len());
-    let shards = count.div_ceil(SHARD_SIZE);
+    let shard_size = shard_size.max(1);
+    let shards = count.div_ceil(shard_size);
     let next_shard = AtomicUsize::new(0);
     let workers = std::thread::available_parallelism()
         .map(usize::from)
@@ -50,8 +57,10 @@ pub fn generate(out_dir: &Path, count: usize, seed: u64) -> io::Result<()> {
                         if shard >= shards {
                             return Ok(());
                         }
-                        let end = ((shard + 1) * SHARD_SIZE).min(count);
-                        write_shard(out_dir, &catalog, seed, shard, end, &mut buffer)?;
+                        let start = shard * shard_size;
+                        let end = (start + shard_size).min(count);
+                        let dir = out_dir.join(format!("{shard:03}"));
+                        write_shard(&dir, &catalog, seed, start..end, &mut buffer)?;
                     }
                 })
             })
@@ -65,16 +74,14 @@ pub fn generate(out_dir: &Path, count: usize, seed: u64) -> io::Result<()> {
 }
 
 fn write_shard(
-    out_dir: &Path,
+    dir: &Path,
     catalog: &Catalog,
     seed: u64,
-    shard: usize,
-    end: usize,
+    articles: std::ops::Range<usize>,
     buffer: &mut String,
 ) -> io::Result<()> {
-    let dir = out_dir.join(format!("{shard:03}"));
-    std::fs::create_dir_all(&dir)?;
-    for index in shard * SHARD_SIZE..end {
+    std::fs::create_dir_all(dir)?;
+    for index in articles {
         let written = article::write(catalog, seed, index, buffer);
         let name = format!("{index:06}-{}.{}", written.slug, written.extension);
         std::fs::write(dir.join(name), buffer.as_bytes())?;
@@ -114,48 +121,59 @@ mod tests {
         Some(rest[..end].to_string())
     }
 
-    #[test]
-    fn same_seed_gives_same_bytes_and_other_seeds_differ() {
-        let (a, b, c) = (
-            tempfile::tempdir(),
-            tempfile::tempdir(),
-            tempfile::tempdir(),
-        );
-        let (a, b, c) = (a.expect("tmp"), b.expect("tmp"), c.expect("tmp"));
-        generate(a.path(), 1_500, 7).expect("generate a");
-        generate(b.path(), 1_500, 7).expect("generate b");
-        generate(c.path(), 1_500, 8).expect("generate c");
-        let (ta, tb, tc) = (
-            read_tree(a.path()),
-            read_tree(b.path()),
-            read_tree(c.path()),
-        );
-        assert_eq!(ta.len(), 1_500);
-        assert!(ta == tb, "same seed must give identical trees");
-        assert!(ta != tc, "another seed must give another corpus");
+    /// Files by name alone, so trees with different shard layouts can be compared.
+    fn by_name(tree: BTreeMap<PathBuf, Vec<u8>>) -> BTreeMap<PathBuf, Vec<u8>> {
+        tree.into_iter()
+            .map(|(path, bytes)| (PathBuf::from(path.file_name().expect("name")), bytes))
+            .collect()
     }
 
     #[test]
-    fn writes_count_files_in_shards_of_a_thousand() {
+    fn same_seed_gives_same_bytes_whatever_the_sharding() {
+        let dirs: Vec<_> = (0..4).map(|_| tempfile::tempdir().expect("tmp")).collect();
+        generate_sharded(dirs[0].path(), 400, 7, 50).expect("generate");
+        generate_sharded(dirs[1].path(), 400, 7, 50).expect("generate");
+        generate_sharded(dirs[2].path(), 400, 7, 400).expect("generate");
+        generate_sharded(dirs[3].path(), 400, 8, 50).expect("generate");
+        let trees: Vec<_> = dirs.iter().map(|d| read_tree(d.path())).collect();
+        assert_eq!(trees[0].len(), 400);
+        assert!(trees[0] == trees[1], "same seed must give identical trees");
+        let (one, other) = (by_name(trees[0].clone()), by_name(trees[2].clone()));
+        assert!(
+            one == other,
+            "shard size and thread count must not change the articles"
+        );
+        assert!(
+            one != by_name(trees[3].clone()),
+            "another seed, another corpus"
+        );
+    }
+
+    #[test]
+    fn writes_count_files_in_numbered_shards() {
         let dir = tempfile::tempdir().expect("tmp");
-        generate(dir.path(), 2_345, 1).expect("generate");
+        generate_sharded(dir.path(), 234, 1, 100).expect("generate");
         let tree = read_tree(dir.path());
-        assert_eq!(tree.len(), 2_345);
         let mut per_shard: BTreeMap<String, usize> = BTreeMap::new();
-        for path in tree.keys() {
+        for (i, path) in tree.keys().enumerate() {
             let shard = path.components().next().expect("shard");
             let shard = shard.as_os_str().to_string_lossy().into_owned();
             *per_shard.entry(shard).or_default() += 1;
+            let name = path.file_name().expect("name").to_string_lossy();
+            assert!(
+                name.starts_with(&format!("{i:06}-")),
+                "{name} is not article {i}"
+            );
         }
         let counts: Vec<(&str, usize)> = per_shard.iter().map(|(k, v)| (k.as_str(), *v)).collect();
-        assert_eq!(counts, vec![("000", 1000), ("001", 1000), ("002", 345)]);
+        assert_eq!(counts, vec![("000", 100), ("001", 100), ("002", 34)]);
         let empty = tempfile::tempdir().expect("tmp");
         generate(empty.path(), 0, 1).expect("generate none");
         assert!(read_tree(empty.path()).is_empty());
     }
 
     #[test]
-    fn front_matter_parses_and_lists_stay_aligned() {
+    fn front_matter_parses_lists_align_and_queries_find_things() {
         let dir = tempfile::tempdir().expect("tmp");
         generate(dir.path(), 1_000, 3).expect("generate");
         let tree = read_tree(dir.path());
@@ -206,13 +224,9 @@ mod tests {
             with_offerings > 500,
             "most articles name offerings: {with_offerings}"
         );
-    }
 
-    #[test]
-    fn corpus_contains_what_benchmark_queries_look_for() {
-        let dir = tempfile::tempdir().expect("tmp");
-        generate(dir.path(), 1_000, 11).expect("generate");
-        let all: String = read_tree(dir.path())
+        // What the benchmark queries look for, and the odd forms, are all present.
+        let all: String = tree
             .values()
             .map(|b| String::from_utf8_lossy(b).to_lowercase())
             .collect();
@@ -220,13 +234,36 @@ mod tests {
             "telehealth",
             "data privacy",
             "accessibility",
-            "zoë",
             "ophthalmology",
         ] {
             assert!(all.contains(needle), "no {needle:?} in the corpus");
         }
         let dates = all.matches("\ndate: '20").count();
         assert!(dates > 900, "most files are dated: {dates}");
+    }
+
+    #[test]
+    fn odd_forms_all_occur() {
+        // In memory: enough articles for the rarer odd forms without touching the disk.
+        let catalog = Catalog::new(5, 5_000, vocab::BRANDS.len());
+        let mut raw = String::new();
+        let mut buffer = String::new();
+        for index in 0..5_000 {
+            article::write(&catalog, 5, index, &mut buffer);
+            raw.push_str(&buffer);
+        }
+        let odd_forms = [
+            "\ndescription: null",
+            "\nauthor: ",
+            "\r\n",
+            "\u{feff}",
+            "- AI\n  - ai\n",
+            "Filed under: ",
+            "categoryLabel:\n  - '  ",
+        ];
+        for odd in odd_forms {
+            assert!(raw.contains(odd), "no odd form {odd:?} in the corpus");
+        }
     }
 
     /// Timing at scale; run with

@@ -1,6 +1,139 @@
-//! The indexer CLI.
+//! The indexer CLI: `topic-cards index CONTENT_DIR --out index.json` turns a folder of
+//! articles into one deterministic index, and `topic-cards synth` writes a synthetic
+//! corpus for benchmarks.
+//!
+//! Exit codes: 0 success; 1 `--strict` and something was skipped; 2 usage error, unreadable
+//! content folder, or an output that could not be written.
 
-fn main() {
-    eprintln!("topic-cards: not built yet");
-    std::process::exit(2);
+use clap::{Parser, Subcommand};
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "topic-cards", version, about = "Build topic-cards indexes")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Index a folder of articles (Markdown/HTML with YAML or TOML front matter, plain text).
+    Index {
+        /// The content folder, read recursively (hidden files and folders are ignored).
+        content_dir: PathBuf,
+        /// Where to write the index JSON.
+        #[arg(long)]
+        out: PathBuf,
+        /// Exit with status 1 if any file was skipped.
+        #[arg(long)]
+        strict: bool,
+        /// Also write the run's report (skips, warnings, counts) as JSON.
+        #[arg(long)]
+        report: Option<PathBuf>,
+        /// The publishing site's URL; relative links (offering pages, images) are joined to it.
+        #[arg(long)]
+        base_url: Option<String>,
+    },
+    /// Write a synthetic corpus in the seed format.
+    Synth {
+        #[arg(long)]
+        count: usize,
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            let code = if err.use_stderr() { 2 } else { 0 };
+            let _ = err.print();
+            return ExitCode::from(code);
+        }
+    };
+    match cli.command {
+        Command::Index {
+            content_dir,
+            out,
+            strict,
+            report,
+            base_url,
+        } => index(
+            &content_dir,
+            &out,
+            strict,
+            report.as_deref(),
+            base_url.as_deref(),
+        ),
+        Command::Synth { count, out, seed } => {
+            match topic_cards::synth::generate(&out, count, seed) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(err) => fail(&format!("cannot write {}: {err}", out.display())),
+            }
+        }
+    }
+}
+
+fn index(
+    content_dir: &Path,
+    out: &Path,
+    strict: bool,
+    report_path: Option<&Path>,
+    base_url: Option<&str>,
+) -> ExitCode {
+    let bar = std::io::stderr().is_terminal().then(|| {
+        let bar = indicatif::ProgressBar::new_spinner();
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{spinner} {pos} files {wide_msg}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+        );
+        bar
+    });
+    let mut progress = |path: &str| {
+        if let Some(bar) = &bar {
+            bar.inc(1);
+            bar.set_message(path.to_string());
+        }
+    };
+    let result = topic_cards::index::build::index_folder(content_dir, base_url, &mut progress);
+    if let Some(bar) = &bar {
+        bar.finish_and_clear();
+    }
+    let (index, report) = match result {
+        Ok(done) => done,
+        Err(message) => return fail(&message),
+    };
+    let json = topic_cards::index::encode(&index);
+    if let Err(err) = std::fs::write(out, json) {
+        return fail(&format!("cannot write {}: {err}", out.display()));
+    }
+    for skip in &report.skipped {
+        eprintln!("{skip}");
+    }
+    for warning in &report.warnings {
+        eprintln!("{warning}");
+    }
+    eprintln!("{}", report.summary_line());
+    if let Some(path) = report_path {
+        let json =
+            serde_json::to_string_pretty(&report).expect("the report holds only JSON-safe values");
+        if let Err(err) = std::fs::write(path, json + "\n") {
+            return fail(&format!("cannot write {}: {err}", path.display()));
+        }
+    }
+    if strict && !report.skipped.is_empty() {
+        eprintln!("--strict: {} file(s) skipped", report.skipped.len());
+        return ExitCode::from(1);
+    }
+    ExitCode::SUCCESS
+}
+
+fn fail(message: &str) -> ExitCode {
+    eprintln!("topic-cards: error: {message}");
+    ExitCode::from(2)
 }

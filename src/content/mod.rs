@@ -1,2 +1,24 @@
 //! Reading source documents: front matter (YAML, TOML), plain text, HTML to text, dates,
 //! field fallbacks, and diagnostics that name path and line.
+//!
+//! [`walk::scan`] reads a folder into [`Document`]s and [`Skip`]s; `index::build` turns the
+//! documents into the index.
+
+pub mod dates;
+pub mod diagnostics;
+pub mod document;
+pub mod fields;
+pub mod frontmatter;
+pub mod html_text;
+pub mod links;
+pub mod markdown_text;
+pub mod plain;
+pub mod read;
+pub mod slug;
+pub mod source;
+pub mod walk;
+
+pub use diagnostics::{Report, Skip, Warning};
+pub use document::{Category, Document, ImageRef, OfferingRef};
+pub use read::read_document;
+pub use walk::{scan, Scan};

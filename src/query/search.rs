@@ -14,9 +14,8 @@
 //! are ANDed; when no article has every word, the words are ORed instead (ranked by how many
 //! and how well they match), since an empty page helps nobody who typed several words.
 
-use std::collections::HashMap;
-
 use fixedbitset::FixedBitSet;
+use rustc_hash::FxHashMap;
 
 use super::tokens::{for_each_term, is_stop_word};
 use super::typo::distance_within;
@@ -54,6 +53,8 @@ pub struct SearchIndex {
     /// Term ids ordered by length in characters, and where each length starts there.
     by_len: Vec<u32>,
     len_starts: Vec<u32>,
+    /// The [`letters`] mask of each term in `by_len`, for rejecting typo candidates cheaply.
+    by_len_letters: Vec<u32>,
 }
 
 /// Reusable per-query buffers, sized to the number of articles.
@@ -69,67 +70,110 @@ pub struct Scratch {
     touched: Vec<u32>,
 }
 
+/// The fields of an article, in the order of [`BOOSTS`].
+#[derive(Clone, Copy)]
+enum Field {
+    Title,
+    Topics,
+    Summary,
+    Brand,
+    Body,
+}
+
+const BOOSTS: [f32; 5] = [TITLE, TOPICS, SUMMARY, BRAND, BODY];
+
 struct Builder {
-    ids: HashMap<Box<str>, u32>,
-    /// (term, article, weight) triples in article order.
-    triples: Vec<(u32, u32, u8)>,
+    ids: FxHashMap<Box<str>, u32>,
+    /// (term, weight) pairs in article order (two arrays: 5 bytes a pair, not 8), and
+    /// where each article's pairs end.
+    pair_terms: Vec<u32>,
+    pair_weights: Vec<u8>,
+    article_ends: Vec<u32>,
+    /// Per term id, occurrences per field in the current article (dense, so counting
+    /// needs no sorting); `touched` lists the terms to flush and reset.
+    tf: Vec<[u8; 5]>,
+    touched: Vec<u32>,
+}
+
+impl Builder {
+    fn add(&mut self, text: &str, field: Field) {
+        for_each_term(text, |term| {
+            if is_stop_word(term) {
+                return;
+            }
+            let id = match self.ids.get(term) {
+                Some(&id) => id,
+                None => {
+                    let id = self.ids.len() as u32;
+                    self.ids.insert(term.into(), id);
+                    self.tf.push([0; 5]);
+                    id
+                }
+            };
+            let counts = &mut self.tf[id as usize];
+            if *counts == [0; 5] {
+                self.touched.push(id);
+            }
+            counts[field as usize] = counts[field as usize].saturating_add(1);
+        });
+    }
+
+    fn finish_article(&mut self) {
+        for &id in &self.touched {
+            let counts = std::mem::take(&mut self.tf[id as usize]);
+            let mut weight = 0.0;
+            for (&count, boost) in counts.iter().zip(BOOSTS) {
+                if count > 0 {
+                    let tf = f32::from(count);
+                    weight += boost * tf * (K1 + 1.0) / (tf + K1);
+                }
+            }
+            let byte = (weight * SCALE).round().clamp(1.0, 255.0) as u8;
+            self.pair_terms.push(id);
+            self.pair_weights.push(byte);
+        }
+        self.touched.clear();
+        self.article_ends.push(self.pair_terms.len() as u32);
+    }
 }
 
 impl SearchIndex {
     /// Indexes every article of `index`.
     pub fn build(index: &Index) -> Self {
+        // About one posting per 8 bytes of text; reserving avoids regrowing the largest
+        // buffer of the build several times.
+        let text_bytes: usize = index
+            .articles
+            .iter()
+            .map(|a| a.title.len() + a.summary.len() + a.text.len())
+            .sum();
         let mut builder = Builder {
-            ids: HashMap::new(),
-            triples: Vec::new(),
+            ids: FxHashMap::default(),
+            pair_terms: Vec::with_capacity(text_bytes / 8),
+            pair_weights: Vec::with_capacity(text_bytes / 8),
+            article_ends: Vec::with_capacity(index.articles.len()),
+            tf: Vec::new(),
+            touched: Vec::new(),
         };
-        // (term, field boost) occurrences of one article, reused.
-        let mut seen: Vec<(u32, u32)> = Vec::new();
-        for (article, a) in index.articles.iter().enumerate() {
-            seen.clear();
-            let mut add = |text: &str, field: u32, b: &mut Builder| {
-                for_each_term(text, |term| {
-                    if is_stop_word(term) {
-                        return;
-                    }
-                    let next = b.ids.len() as u32;
-                    let id = match b.ids.get(term) {
-                        Some(&id) => id,
-                        None => {
-                            b.ids.insert(term.into(), next);
-                            next
-                        }
-                    };
-                    seen.push((id, field));
-                });
-            };
-            add(&a.title, 0, &mut builder);
+        for a in &index.articles {
+            builder.add(&a.title, Field::Title);
             for &topic in &a.topics {
                 if let Some(t) = index.topics.get(topic as usize) {
-                    add(&t.label, 1, &mut builder);
+                    builder.add(&t.label, Field::Topics);
                 }
             }
-            add(&a.summary, 2, &mut builder);
+            builder.add(&a.summary, Field::Summary);
             if let Some(brand) = a.brand.and_then(|b| index.brands.get(b as usize)) {
-                add(&brand.name, 3, &mut builder);
+                builder.add(&brand.name, Field::Brand);
             }
-            add(&a.text, 4, &mut builder);
-            seen.sort_unstable();
-            for run in seen.chunk_by(|x, y| x.0 == y.0) {
-                let mut weight = 0.0;
-                for field_run in run.chunk_by(|x, y| x.1 == y.1) {
-                    let tf = field_run.len() as f32;
-                    let boost = [TITLE, TOPICS, SUMMARY, BRAND, BODY][field_run[0].1 as usize];
-                    weight += boost * tf * (K1 + 1.0) / (tf + K1);
-                }
-                let byte = (weight * SCALE).round().clamp(1.0, 255.0) as u8;
-                builder.triples.push((run[0].0, article as u32, byte));
-            }
+            builder.add(&a.text, Field::Body);
+            builder.finish_article();
         }
         Self::from_builder(builder, index.articles.len())
     }
 
     fn from_builder(builder: Builder, articles: usize) -> Self {
-        // Sort the dictionary, then renumber the triples to sorted term ids.
+        // Sort the dictionary, then renumber the pairs to sorted term ids.
         let mut terms: Vec<(Box<str>, u32)> = builder.ids.into_iter().collect();
         terms.sort_unstable();
         let mut rename = vec![0u32; terms.len()];
@@ -149,20 +193,25 @@ impl SearchIndex {
 
         // Counting sort of the postings by term; article order within a term is kept.
         let mut starts = vec![0u32; terms.len() + 1];
-        for &(term, _, _) in &builder.triples {
+        for &term in &builder.pair_terms {
             starts[rename[term as usize] as usize + 1] += 1;
         }
         for i in 1..starts.len() {
             starts[i] += starts[i - 1];
         }
         let mut next = starts.clone();
-        index.post_articles = vec![0; builder.triples.len()];
-        index.post_weights = vec![0; builder.triples.len()];
-        for &(term, article, weight) in &builder.triples {
-            let slot = &mut next[rename[term as usize] as usize];
-            index.post_articles[*slot as usize] = article;
-            index.post_weights[*slot as usize] = weight;
-            *slot += 1;
+        let total = builder.pair_terms.len();
+        index.post_articles = vec![0; total];
+        index.post_weights = vec![0; total];
+        let mut pair = 0usize;
+        for (article, &end) in builder.article_ends.iter().enumerate() {
+            for at in pair..end as usize {
+                let slot = &mut next[rename[builder.pair_terms[at] as usize] as usize];
+                index.post_articles[*slot as usize] = article as u32;
+                index.post_weights[*slot as usize] = builder.pair_weights[at];
+                *slot += 1;
+            }
+            pair = end as usize;
         }
         index.post_starts = starts;
 
@@ -171,6 +220,10 @@ impl SearchIndex {
         let longest = lengths.iter().copied().max().unwrap_or(0) as usize;
         index.len_starts = (0..=longest + 1)
             .map(|len| by_len.partition_point(|&t| (lengths[t as usize] as usize) < len) as u32)
+            .collect();
+        index.by_len_letters = by_len
+            .iter()
+            .map(|&t| letters(index.term(t as usize)))
             .collect();
         index.by_len = by_len;
         index
@@ -239,8 +292,14 @@ impl SearchIndex {
             let hi = (len + max + 1).min(self.len_starts.len() - 1);
             if lo < hi {
                 let mut candidate = Vec::with_capacity(len + max);
-                let ids = &self.by_len[self.len_starts[lo] as usize..self.len_starts[hi] as usize];
-                for &id in ids {
+                let range = self.len_starts[lo] as usize..self.len_starts[hi] as usize;
+                let typed = letters(word);
+                let ids = self.by_len[range.clone()].iter();
+                for (&id, &mask) in ids.zip(&self.by_len_letters[range]) {
+                    // Each edit changes the set of letters by at most two.
+                    if (typed ^ mask).count_ones() as usize > 2 * max {
+                        continue;
+                    }
                     let id = id as usize;
                     // The exact term and completions were taken above, with better factors
                     // (words this long always expand as prefixes).
@@ -336,6 +395,18 @@ impl Scratch {
         }
         self.touched.clear();
     }
+}
+
+/// The set of letters in a term as bits: a-z, digits folded onto five bits, and one bit
+/// for everything else.
+fn letters(term: &str) -> u32 {
+    term.chars().fold(0, |mask, c| {
+        mask | match c {
+            'a'..='z' => 1 << (c as u32 - 'a' as u32),
+            '0'..='9' => 1 << (26 + (c as u32 - '0' as u32) % 5),
+            _ => 1 << 31,
+        }
+    })
 }
 
 /// First `i` in `0..n` for which `before(i)` is false (`before` must be monotone).

@@ -17,27 +17,67 @@ fn is_apostrophe(c: char) -> bool {
 }
 
 /// Calls `f` with each normalised term of `text`, in order, without allocating per term.
+/// Plain lower-case ASCII words (most of any English corpus) are passed as slices of
+/// `text`; anything else is folded into a reused buffer.
 pub fn for_each_term(text: &str, mut f: impl FnMut(&str)) {
-    let mut term = String::new();
-    let mut chars = 0usize;
-    let mut flush = |term: &mut String, chars: &mut usize| {
-        if !term.is_empty() && *chars <= MAX_TERM_CHARS {
-            f(term);
-        }
-        term.clear();
-        *chars = 0;
-    };
-    for c in text.chars() {
-        if c.is_alphanumeric() {
-            push_folded(c, &mut term);
-            chars += 1;
-        } else if (is_apostrophe(c) || is_combining_mark(c)) && !term.is_empty() {
-            // Part of the word, but not of the term.
+    let bytes = text.as_bytes();
+    let mut buffer = String::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let byte = bytes[i];
+        if byte.is_ascii_alphanumeric() {
+            let start = i;
+            let mut upper = false;
+            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                upper |= bytes[i].is_ascii_uppercase();
+                i += 1;
+            }
+            let ends_here = i == bytes.len() || (bytes[i] < 0x80 && bytes[i] != b'\'');
+            if ends_here {
+                if i - start <= MAX_TERM_CHARS {
+                    if upper {
+                        buffer.clear();
+                        buffer.push_str(&text[start..i]);
+                        buffer.make_ascii_lowercase();
+                        f(&buffer);
+                    } else {
+                        f(&text[start..i]);
+                    }
+                }
+                continue;
+            }
+            // The word goes on with an apostrophe or a non-ASCII letter.
+            i = folded_word(text, start, &mut buffer, &mut f);
+        } else if byte < 0x80 {
+            i += 1;
         } else {
-            flush(&mut term, &mut chars);
+            i = folded_word(text, i, &mut buffer, &mut f);
         }
     }
-    flush(&mut term, &mut chars);
+}
+
+/// Reads the word starting at byte `start` char by char, folding it into `buffer`, passes
+/// it to `f` if it is a term, and returns where it ended (at least one char further on).
+fn folded_word(text: &str, start: usize, buffer: &mut String, f: &mut impl FnMut(&str)) -> usize {
+    buffer.clear();
+    let mut chars = 0usize;
+    let mut end = text.len();
+    for (at, c) in text[start..].char_indices() {
+        if c.is_alphanumeric() {
+            push_folded(c, buffer);
+            chars += 1;
+        } else if (is_apostrophe(c) || is_combining_mark(c)) && !buffer.is_empty() {
+            // Part of the word, but not of the term.
+        } else {
+            // Consume a leading separator so the caller always moves on.
+            end = start + if at == 0 { c.len_utf8() } else { at };
+            break;
+        }
+    }
+    if !buffer.is_empty() && chars <= MAX_TERM_CHARS {
+        f(buffer);
+    }
+    end
 }
 
 /// Splits text into normalised terms: case and diacritics folded, punctuation dropped.
@@ -111,6 +151,28 @@ mod tests {
         assert_eq!(tokenize(&format!("a {long} b")), ["a", "b"]);
         let ok = "y".repeat(MAX_TERM_CHARS);
         assert_eq!(tokenize(&ok), vec![ok]);
+    }
+
+    #[test]
+    fn mixed_scripts_and_case_split_the_same_way() {
+        assert_eq!(
+            tokenize("ÉCOLE école Ecole São-Paulo x’y ‘quoted’ «guillemets»"),
+            [
+                "ecole",
+                "ecole",
+                "ecole",
+                "sao",
+                "paulo",
+                "xy",
+                "quoted",
+                "guillemets"
+            ]
+        );
+        assert_eq!(
+            tokenize("MRI-guided, COVID19; e-Health"),
+            ["mri", "guided", "covid19", "e", "health"]
+        );
+        assert_eq!(tokenize("ΔΟΚΙΜΗ, テスト"), ["δοκιμη", "テスト"]);
     }
 
     #[test]

@@ -84,8 +84,8 @@ impl Oddities {
             no_date: rng.chance(0.3),
             id_string: rng.chance(0.2),
             entity_title: rng.chance(0.2),
-            crlf: rng.chance(0.15),
-            bom: rng.chance(0.1),
+            crlf: rng.chance(0.2),
+            bom: rng.chance(0.2),
         };
         if !(odd.null_description || odd.author_string || odd.stray_spaces || odd.no_date) {
             odd.author_string = true;

@@ -260,10 +260,30 @@ const WORDS: &[&str] = &[
     "Straße",
 ];
 
+/// Filler vocabulary: `count` made-up words built from syllables, so a synthetic corpus has
+/// a realistically large dictionary and not just the health words.
+fn filler(count: usize) -> Vec<String> {
+    const SYLLABLES: &[&str] = &[
+        "ka", "lo", "mi", "ne", "ru", "sa", "ti", "vo", "ber", "dan", "fel", "gor", "hin", "jas",
+        "kel", "mor", "nal", "pen", "quo", "ris", "sol", "tam", "ul", "ven", "wex", "yar", "zen",
+        "tion", "ment", "ing",
+    ];
+    let n = SYLLABLES.len();
+    (0..count)
+        .map(|i| {
+            let (a, b, c) = (i % n, (i / n) % n, (i / (n * n)) % n);
+            format!("{}{}{}", SYLLABLES[a], SYLLABLES[b], SYLLABLES[c])
+        })
+        .collect()
+}
+
 /// A synthetic index of `articles` articles: 6 groups x 8 topics, 2 types, 12 brands,
-/// 400 offerings, text drawn from [`WORDS`]. Newest first, dates over ten years.
+/// 400 offerings. Text mixes the health words (about one word in six) with filler words
+/// drawn with a skew towards the first ones, as natural vocabularies are skewed. Newest
+/// first, dates over about eleven years, the last article undated.
 pub fn synthetic(articles: usize, seed: u64) -> Index {
     let mut rng = Rng::new(seed);
+    let filler = filler(20_000);
     let groups = [
         "Healthcare IT News",
         "Fierce Healthcare",
@@ -290,8 +310,20 @@ pub fn synthetic(articles: usize, seed: u64) -> Index {
         b.offering(&label);
     }
     let sentence = |rng: &mut Rng, words: usize| -> String {
-        let s: Vec<&str> = (0..words).map(|_| WORDS[rng.below(WORDS.len())]).collect();
-        s.join(" ")
+        let mut out = String::new();
+        for i in 0..words {
+            if i > 0 {
+                out.push(' ');
+            }
+            if rng.below(6) == 0 {
+                out.push_str(WORDS[rng.below(WORDS.len())]);
+            } else {
+                // u^3 skews towards low indexes: a few filler words are very common.
+                let u = (rng.next() % 1_000_000) as f64 / 1_000_000.0;
+                out.push_str(&filler[(u * u * u * filler.len() as f64) as usize]);
+            }
+        }
+        out
     };
     let days = 3650;
     for i in 0..articles {
@@ -311,9 +343,9 @@ pub fn synthetic(articles: usize, seed: u64) -> Index {
         let offerings: Vec<u32> = (0..rng.below(3)).map(|_| rng.below(400) as u32).collect();
         let undated = i + 1 == articles && articles > 10;
         b.article(Art {
-            title: sentence(&mut rng, 6),
-            summary: sentence(&mut rng, 20),
-            text: sentence(&mut rng, 60),
+            title: sentence(&mut rng, 8),
+            summary: sentence(&mut rng, 30),
+            text: sentence(&mut rng, 80),
             date: (!undated).then_some(date),
             brand: Some(rng.below(12) as u32),
             content_type: Some(rng.below(2) as u32),

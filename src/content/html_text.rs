@@ -1,0 +1,214 @@
+//! HTML to clean text: tags removed (block tags become line breaks, inline tags vanish),
+//! script and style content dropped, entities decoded, whitespace collapsed. Sources put
+//! HTML in bodies, descriptions and even titles, so everything shown passes through here.
+//! A small scanner rather than a DOM: we need the words, not the tree, and it must be
+//! linear on any input.
+
+/// Tags whose content is never text a reader sees.
+const HIDDEN: [&str; 6] = ["script", "style", "noscript", "template", "svg", "iframe"];
+
+/// Tags that break a line (paragraph-level and list/table structure).
+const BLOCK: [&str; 30] = [
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "td",
+    "th",
+    "table",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "blockquote",
+    "pre",
+    "hr",
+    "figure",
+    "figcaption",
+    "dd",
+    "dt",
+    "dl",
+    "main",
+    "aside",
+];
+
+/// Converts HTML (or text with some HTML in it) to plain text: one line per block, words
+/// separated by single spaces, no empty lines.
+pub fn html_to_text(html: &str) -> String {
+    let stripped = strip_tags(html);
+    let decoded = html_escape::decode_html_entities(&stripped);
+    collapse_lines(&decoded)
+}
+
+/// Converts HTML to a single line of text (for titles, labels and summaries).
+pub fn inline_text(html: &str) -> String {
+    collapse_spaces(&html_to_text(html))
+}
+
+/// Collapses all whitespace (including no-break spaces and line breaks) to single spaces.
+pub fn collapse_spaces(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Collapses whitespace within each line and drops empty lines.
+pub fn collapse_lines(text: &str) -> String {
+    text.lines()
+        .map(collapse_spaces)
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn strip_tags(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&rest[..open]);
+        let tail = &rest[open..];
+        if let Some(comment) = tail.strip_prefix("<!--") {
+            rest = comment.find("-->").map_or("", |end| &comment[end + 3..]);
+            continue;
+        }
+        let Some(tag) = read_tag(tail) else {
+            // A `<` that opens no tag (`a < b`) is text.
+            out.push('<');
+            rest = &tail[1..];
+            continue;
+        };
+        rest = &tail[tag.len..];
+        if !tag.closing && HIDDEN.contains(&tag.name.as_str()) {
+            rest = skip_past_close(rest, &tag.name);
+            out.push(' ');
+        } else if BLOCK.contains(&tag.name.as_str()) {
+            out.push('\n');
+        } else if tag.name == "img" {
+            out.push(' ');
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+struct Tag {
+    name: String,
+    closing: bool,
+    /// Bytes from `<` to just past `>`.
+    len: usize,
+}
+
+/// Reads a tag at the start of `text` (which starts with `<`), honouring quoted attribute
+/// values so a `>` inside one does not end the tag.
+fn read_tag(text: &str) -> Option<Tag> {
+    let bytes = text.as_bytes();
+    let mut at = 1;
+    let closing = bytes.get(at) == Some(&b'/');
+    if closing {
+        at += 1;
+    }
+    let first = *bytes.get(at)?;
+    if !(first.is_ascii_alphabetic() || (!closing && (first == b'!' || first == b'?'))) {
+        return None;
+    }
+    let name_start = at;
+    while at < bytes.len() && !matches!(bytes[at], b' ' | b'\t' | b'\n' | b'/' | b'>') {
+        at += 1;
+    }
+    let name = text[name_start..at].to_ascii_lowercase();
+    let mut quote = None;
+    while at < bytes.len() {
+        let b = bytes[at];
+        match quote {
+            Some(q) if b == q => quote = None,
+            Some(_) => {}
+            None if b == b'"' || b == b'\'' => quote = Some(b),
+            None if b == b'>' => {
+                return Some(Tag {
+                    name,
+                    closing,
+                    len: at + 1,
+                })
+            }
+            None => {}
+        }
+        at += 1;
+    }
+    // No closing `>`: the rest is one broken tag; drop it rather than show markup.
+    Some(Tag {
+        name,
+        closing,
+        len: text.len(),
+    })
+}
+
+/// Skips past `</name ...>` (ASCII case-insensitive), or to the end when it never closes.
+fn skip_past_close<'a>(text: &'a str, name: &str) -> &'a str {
+    let needle = format!("</{name}");
+    let lower = text.to_ascii_lowercase();
+    match lower.find(&needle) {
+        Some(at) => {
+            let after = &text[at..];
+            after.find('>').map_or("", |end| &after[end + 1..])
+        }
+        None => "",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn removes_tags_and_decodes_entities() {
+        assert_eq!(
+            inline_text("<p>Tom &amp; Jerry&nbsp;say <b>hi</b></p>"),
+            "Tom & Jerry say hi"
+        );
+        assert_eq!(inline_text("Q&amp;A &#43; more&#46;"), "Q&A + more.");
+    }
+
+    #[test]
+    fn block_tags_break_lines_and_inline_images_vanish() {
+        let html = "<img src=\"x.jpg\" alt=\"\" />\n<p style=\"a\">One</p><p>Two<br/>three</p><h2>Head</h2>";
+        assert_eq!(html_to_text(html), "One\nTwo\nthree\nHead");
+    }
+
+    #[test]
+    fn drops_script_style_and_comments() {
+        let html = "a<script type=x>alert('<p>')</script>b<STYLE>p{}</STYLE>c<!-- hidden -->d";
+        assert_eq!(inline_text(html), "a b cd");
+    }
+
+    #[test]
+    fn quoted_angle_brackets_stay_inside_the_tag() {
+        assert_eq!(
+            inline_text("<a title=\"1 > 0\" href='x'>link</a> text"),
+            "link text"
+        );
+    }
+
+    #[test]
+    fn stray_angle_brackets_are_text() {
+        assert_eq!(inline_text("if a < b and 3<4"), "if a < b and 3<4");
+        assert_eq!(inline_text("broken <a href=\"x"), "broken");
+    }
+
+    #[test]
+    fn unclosed_script_and_comment_do_not_hang() {
+        assert_eq!(inline_text("x<script>never closed"), "x");
+        assert_eq!(inline_text("y<!-- never closed"), "y");
+    }
+
+    #[test]
+    fn entities_that_spell_tags_stay_text() {
+        assert_eq!(inline_text("&lt;b&gt;bold&lt;/b&gt;"), "<b>bold</b>");
+    }
+}

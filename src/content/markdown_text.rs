@@ -1,0 +1,195 @@
+//! Markdown and Hugo markup to plain text: link targets, shortcodes, heading and list
+//! markers, emphasis and bare URLs removed, so summaries read cleanly and search terms are
+//! words rather than URL fragments. Runs after [`super::html_text`], line by line.
+
+/// Removes Markdown and shortcode syntax from text that is already free of HTML.
+pub fn markdown_to_text(text: &str) -> String {
+    let mut out = Vec::new();
+    let mut in_fence = false;
+    for line in text.lines() {
+        let trimmed = line.trim();
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            in_fence = !in_fence;
+            continue;
+        }
+        if in_fence || is_rule(trimmed) || is_reference_definition(trimmed) {
+            continue;
+        }
+        let line = strip_inline(strip_line_marker(trimmed));
+        let line = line
+            .split_whitespace()
+            .filter(|w| !is_url(w))
+            .collect::<Vec<_>>()
+            .join(" ");
+        if !line.is_empty() {
+            out.push(line);
+        }
+    }
+    out.join("\n")
+}
+
+/// The text of the first heading in a body (`# Title`, `Title\n===` is rare enough to
+/// ignore, or `<h1>`/`<h2>`), used when front matter has no title.
+pub fn first_heading(body: &str) -> Option<String> {
+    for line in body.lines() {
+        let trimmed = line.trim();
+        if let Some(rest) = trimmed.strip_prefix('#') {
+            let text = rest.trim_start_matches('#').trim();
+            if !text.is_empty() && rest.starts_with(['#', ' ']) {
+                return Some(text.to_string());
+            }
+        }
+    }
+    let lower = body.to_ascii_lowercase();
+    for tag in ["<h1", "<h2"] {
+        if let Some(start) = lower.find(tag) {
+            let close = format!("</{}", &tag[1..]);
+            let open_end = lower[start..].find('>')? + start + 1;
+            let end = lower[open_end..]
+                .find(&close)
+                .map_or(body.len(), |e| e + open_end);
+            let text = super::html_text::inline_text(body.get(open_end..end)?);
+            if !text.is_empty() {
+                return Some(text);
+            }
+        }
+    }
+    None
+}
+
+fn is_rule(line: &str) -> bool {
+    let chars: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    chars.len() >= 3
+        && (chars.chars().all(|c| c == '-')
+            || chars.chars().all(|c| c == '*')
+            || chars.chars().all(|c| c == '_')
+            || chars.chars().all(|c| c == '=')
+            || chars.chars().all(|c| c == '—'))
+}
+
+/// `[1]: https://example.org` lines only hold link targets.
+fn is_reference_definition(line: &str) -> bool {
+    line.starts_with('[')
+        && line.find("]:").is_some_and(|at| {
+            is_url(line[at + 2..].trim()) || line[at + 2..].trim().starts_with('/')
+        })
+}
+
+/// Drops heading, quote and list markers at the start of a line.
+fn strip_line_marker(line: &str) -> &str {
+    let mut line = line;
+    loop {
+        let before = line;
+        line = line.trim_start_matches('#').trim_start();
+        line = line.trim_start_matches('>').trim_start();
+        for marker in ["- ", "* ", "+ ", "• "] {
+            if let Some(rest) = line.strip_prefix(marker) {
+                line = rest.trim_start();
+            }
+        }
+        // Ordered list: `12. ` or `3) `
+        let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+        if digits > 0 && digits < 4 {
+            let rest = &line[digits..];
+            if let Some(rest) = rest.strip_prefix(". ").or_else(|| rest.strip_prefix(") ")) {
+                line = rest.trim_start();
+            }
+        }
+        if line == before {
+            return line;
+        }
+    }
+}
+
+/// Removes shortcodes, link and image targets and emphasis markers within a line.
+fn strip_inline(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while !rest.is_empty() {
+        if let Some(after) = rest.strip_prefix("{{") {
+            // Hugo shortcode `{{< name args >}}` or `{{% ... %}}`: drop it whole.
+            rest = after.find("}}").map_or("", |end| &after[end + 2..]);
+            out.push(' ');
+            continue;
+        }
+        if let Some(after) = rest.strip_prefix("](") {
+            // The target of `[text](target)`: the text was already copied.
+            rest = after.find(')').map_or("", |end| &after[end + 1..]);
+            continue;
+        }
+        if let Some(after) = rest.strip_prefix("][") {
+            rest = after.find(']').map_or("", |end| &after[end + 1..]);
+            continue;
+        }
+        let c = rest.chars().next().unwrap_or(' ');
+        match c {
+            '[' | ']' | '`' => {}
+            '!' if rest[1..].starts_with('[') => {}
+            '*' | '_' if is_emphasis_marker(&out, &rest[c.len_utf8()..]) => {}
+            _ => out.push(c),
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
+/// `*` or `_` next to a word boundary is emphasis; inside a word (`snake_case`) it is text.
+fn is_emphasis_marker(before: &str, after: &str) -> bool {
+    let prev = before.chars().next_back();
+    let next = after.chars().next();
+    let wordy = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    !(wordy(prev) && wordy(next))
+}
+
+fn is_url(word: &str) -> bool {
+    let lower = word
+        .trim_start_matches(['(', '<', '"'])
+        .to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www.")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_keep_their_text_only() {
+        assert_eq!(
+            markdown_to_text(
+                "See [the guide](https://x.gov/a_b) and ![a chart](c.png) or [ref][1]."
+            ),
+            "See the guide and a chart or ref."
+        );
+    }
+
+    #[test]
+    fn shortcodes_markers_and_emphasis_go() {
+        let md = "{{< img-right src=\"x\" >}}\n## Deeper Dive\n- **Bold** item\n1. _first_ snake_case\n> quoted\n* * *\n[1]: https://x.org";
+        assert_eq!(
+            markdown_to_text(md),
+            "Deeper Dive\nBold item\nfirst snake_case\nquoted"
+        );
+    }
+
+    #[test]
+    fn bare_urls_and_code_fences_go() {
+        assert_eq!(
+            markdown_to_text("visit https://a.b/c now\n```\ncode here\n```\nafter"),
+            "visit now\nafter"
+        );
+    }
+
+    #[test]
+    fn finds_first_heading() {
+        assert_eq!(
+            first_heading("intro\n## The Heading\n"),
+            Some("The Heading".into())
+        );
+        assert_eq!(first_heading("#hashtag only"), None);
+        assert_eq!(
+            first_heading("<p>x</p><H1 class=a>Big &amp; bold</H1>"),
+            Some("Big & bold".into())
+        );
+        assert_eq!(first_heading("<h1>unclosed"), Some("unclosed".into()));
+    }
+}

@@ -1,0 +1,293 @@
+//! Getting the index: from options (JSON text, or a JS object stringified), from a URL read
+//! as a stream, or compiled in. Every source goes the same way: find the first-view prefix,
+//! paint it, yield so the browser shows it, then decode the whole and build the engine.
+
+use crate::index::{decode, decode_first_view, split::PrefixState, PrefixScanner};
+use crate::query::Engine;
+use crate::web::options::Source;
+use crate::web::widget::{send, warn_unknown, Data, Inner, Outbox};
+use std::cell::{Cell, RefCell};
+use std::rc::{Rc, Weak};
+use wasm_bindgen::{prelude::*, JsCast};
+use wasm_bindgen_futures::{spawn_local, JsFuture};
+
+#[cfg(feature = "embedded-index")]
+const EMBEDDED: &str = include_str!(env!("TOPIC_CARDS_DEFAULT_INDEX"));
+
+/// True when an index was compiled in.
+pub fn has_default() -> bool {
+    cfg!(feature = "embedded-index")
+}
+
+fn embedded() -> Option<&'static str> {
+    #[cfg(feature = "embedded-index")]
+    return Some(EMBEDDED);
+    #[cfg(not(feature = "embedded-index"))]
+    None
+}
+
+/// Starts loading the widget's index source, cancelling any load in flight.
+pub fn start(rc: &Rc<RefCell<Inner>>) {
+    let (gen, source, host) = {
+        let mut inner = rc.borrow_mut();
+        inner.load_gen = inner.load_gen.wrapping_add(1);
+        if let Some(abort) = inner.abort.take() {
+            abort.abort();
+        }
+        inner.data = Data::Loading;
+        inner.total = None;
+        let mut out = Outbox::new();
+        inner.paint(&mut out);
+        (
+            inner.load_gen,
+            inner.options.source.clone(),
+            inner.host.clone(),
+        )
+    };
+    let weak = Rc::downgrade(rc);
+    match source {
+        Some(Source::Text(text)) => spawn_local(from_bytes(weak, gen, text.into_bytes())),
+        Some(Source::Url(url)) => spawn_local(from_url(weak, gen, url)),
+        None => match embedded() {
+            Some(text) => spawn_local(from_bytes(weak, gen, text.as_bytes().to_vec())),
+            None => {
+                let mut out = Outbox::new();
+                {
+                    let mut inner = rc.borrow_mut();
+                    let message = inner.strings.get("noIndex").to_string();
+                    inner.fail(&message, &mut out);
+                }
+                send(&host, out);
+            }
+        },
+    }
+}
+
+/// The widget, if it is alive and this load is still the current one.
+fn current(weak: &Weak<RefCell<Inner>>, gen: u32) -> Option<Rc<RefCell<Inner>>> {
+    let rc = weak.upgrade()?;
+    let live = rc
+        .try_borrow()
+        .is_ok_and(|inner| !inner.destroyed && inner.load_gen == gen);
+    live.then_some(rc)
+}
+
+/// Runs `f` on the current widget and then sends its events.
+fn with(weak: &Weak<RefCell<Inner>>, gen: u32, f: impl FnOnce(&mut Inner, &mut Outbox)) {
+    let Some(rc) = current(weak, gen) else {
+        return;
+    };
+    let mut out = Outbox::new();
+    let host = {
+        let Ok(mut inner) = rc.try_borrow_mut() else {
+            return;
+        };
+        f(&mut inner, &mut out);
+        inner.host.clone()
+    };
+    send(&host, out);
+}
+
+async fn from_bytes(weak: Weak<RefCell<Inner>>, gen: u32, bytes: Vec<u8>) {
+    let mut scanner = PrefixScanner::new();
+    if let PrefixState::Found { len } = scanner.feed(&bytes) {
+        paint_first(&weak, gen, &bytes[..len]);
+        yield_to_paint().await;
+    }
+    finish(&weak, gen, &bytes).await;
+}
+
+/// Paints the browse view from the first-view prefix (a bad prefix just waits for the rest).
+fn paint_first(weak: &Weak<RefCell<Inner>>, gen: u32, prefix: &[u8]) {
+    with(weak, gen, |inner, out| match decode_first_view(prefix) {
+        Ok(mut part) => {
+            part.first_view.offerings.sort_by_key(|p| p.at);
+            inner.data = Data::First(Box::new(part));
+            inner.paint(out);
+        }
+        Err(e) => crate::web::warn(&format!("topic-cards: first view skipped: {e}")),
+    });
+}
+
+/// Decodes the whole index, builds the engine, repaints, and after one more yield builds
+/// the search structures so the first keystroke is fast.
+async fn finish(weak: &Weak<RefCell<Inner>>, gen: u32, bytes: &[u8]) {
+    let mut ready = false;
+    with(weak, gen, |inner, out| match decode(bytes) {
+        Ok(index) => {
+            let engine = Engine::new(index);
+            warn_unknown(&inner.state.normalize(&engine));
+            inner.data = Data::Ready(Box::new(engine));
+            inner.paint(out);
+            inner.write_hash();
+            let detail = js_sys::Object::new();
+            let total = inner.total.unwrap_or(0) as f64;
+            let _ = js_sys::Reflect::set(&detail, &"total".into(), &total.into());
+            out.push(("tc-ready", detail.into()));
+            ready = true;
+        }
+        Err(e) => inner.fail(&e.message, out),
+    });
+    if !ready {
+        return;
+    }
+    sleep(0).await;
+    with(weak, gen, |inner, _| {
+        if let Data::Ready(engine) = &mut inner.data {
+            engine.prepare_search();
+        }
+    });
+}
+
+async fn from_url(weak: Weak<RefCell<Inner>>, gen: u32, url: String) {
+    match stream(&weak, gen, &url).await {
+        Ok(Some(bytes)) => finish(&weak, gen, &bytes).await,
+        Ok(None) => {} // superseded or destroyed
+        Err(message) => with(&weak, gen, |inner, out| inner.fail(&message, out)),
+    }
+}
+
+/// Fetches `url`, painting the first view as soon as its prefix is in. `Ok(None)` when the
+/// load was cancelled because the widget moved on.
+async fn stream(
+    weak: &Weak<RefCell<Inner>>,
+    gen: u32,
+    url: &str,
+) -> Result<Option<Vec<u8>>, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let controller = web_sys::AbortController::new().map_err(|_| "AbortController unavailable")?;
+    let timeout_ms = {
+        let Some(rc) = current(weak, gen) else {
+            return Ok(None);
+        };
+        let mut inner = rc.borrow_mut();
+        inner.abort = Some(controller.clone());
+        inner.options.timeout_ms
+    };
+    let timed_out = Rc::new(Cell::new(false));
+    let on_timeout = {
+        let (controller, timed_out) = (controller.clone(), timed_out.clone());
+        Closure::once_into_js(move || {
+            timed_out.set(true);
+            controller.abort();
+        })
+    };
+    let timer = window
+        .set_timeout_with_callback_and_timeout_and_arguments_0(
+            on_timeout.unchecked_ref(),
+            timeout_ms.min(i32::MAX as u32) as i32,
+        )
+        .ok();
+    let result = read_all(weak, gen, &window, &controller, url).await;
+    if let Some(timer) = timer {
+        window.clear_timeout_with_handle(timer);
+    }
+    let cancelled = current(weak, gen).is_none();
+    match result {
+        _ if cancelled => Ok(None),
+        Ok(bytes) => Ok(Some(bytes)),
+        Err(_) if timed_out.get() => Err(format!(
+            "the index at {url} took longer than {} s to load",
+            timeout_ms.div_ceil(1000)
+        )),
+        Err(reason) => Err(format!("the index at {url} could not be loaded ({reason})")),
+    }
+}
+
+async fn read_all(
+    weak: &Weak<RefCell<Inner>>,
+    gen: u32,
+    window: &web_sys::Window,
+    controller: &web_sys::AbortController,
+    url: &str,
+) -> Result<Vec<u8>, String> {
+    let init = web_sys::RequestInit::new();
+    init.set_signal(Some(&controller.signal()));
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
+        .await
+        .map_err(|_| "network error".to_string())?
+        .dyn_into()
+        .map_err(|_| "not a response".to_string())?;
+    if !response.ok() {
+        return Err(format!("HTTP {}", response.status()));
+    }
+    let mut bytes = Vec::new();
+    let mut scanner = PrefixScanner::new();
+    let mut scanning = true;
+    let Some(body) = response.body() else {
+        let buffer = JsFuture::from(response.array_buffer().map_err(|_| "no body")?)
+            .await
+            .map_err(|_| "network error".to_string())?;
+        return Ok(js_sys::Uint8Array::new(&buffer).to_vec());
+    };
+    let reader: web_sys::ReadableStreamDefaultReader = body
+        .get_reader()
+        .dyn_into()
+        .map_err(|_| "unreadable body".to_string())?;
+    loop {
+        let chunk = JsFuture::from(reader.read())
+            .await
+            .map_err(|_| "network error".to_string())?;
+        let done = js_sys::Reflect::get(&chunk, &"done".into())
+            .ok()
+            .and_then(|d| d.as_bool())
+            .unwrap_or(true);
+        if done {
+            break;
+        }
+        let value = js_sys::Reflect::get(&chunk, &"value".into()).unwrap_or(JsValue::UNDEFINED);
+        let Some(array) = value.dyn_ref::<js_sys::Uint8Array>() else {
+            return Err("unexpected body chunk".into());
+        };
+        let start = bytes.len();
+        bytes.resize(start + array.length() as usize, 0);
+        array.copy_to(&mut bytes[start..]);
+        if scanning {
+            match scanner.feed(&bytes[start..]) {
+                PrefixState::Pending => {}
+                PrefixState::Absent => scanning = false,
+                PrefixState::Found { len } => {
+                    scanning = false;
+                    paint_first(weak, gen, &bytes[..len.min(bytes.len())]);
+                }
+            }
+        }
+    }
+    if !scanning {
+        // Let the first view reach the screen before the long full decode.
+        yield_to_paint().await;
+    }
+    Ok(bytes)
+}
+
+/// Resolves after `ms` milliseconds (a task boundary: the browser may render in between).
+pub async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// Resolves after the next frame has been rendered (or after 50 ms in a background tab,
+/// where frames do not come).
+async fn yield_to_paint() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let after_frame = {
+            let resolve = resolve.clone();
+            Closure::once_into_js(move || {
+                if let Some(window) = web_sys::window() {
+                    let _ =
+                        window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+                }
+            })
+        };
+        let _ = window.request_animation_frame(after_frame.unchecked_ref());
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 50);
+    });
+    let _ = JsFuture::from(promise).await;
+}

@@ -1,0 +1,224 @@
+//! The `options` object of `mount()` and `Widget.update()`, read key by key so one bad value
+//! costs only that value (with a console warning), never the whole call. Unknown keys are
+//! ignored, so hosts can pass their own.
+//!
+//! Keys: `index` (object or JSON text), `indexUrl`, `topics` (preset, slug / `Group: Label` /
+//! label), `query`, `sort` (`relevance` | `newest`), `pageSize` (1-1000, default 12),
+//! `theme` (`auto` | `light` | `dark`), `hashSync` (`true` = namespace `host.id` or `tc`,
+//! or a namespace string), `linkTarget` (`_blank` adds `rel="noopener noreferrer"`),
+//! `locale` (default: the browser's), `strings` (see [`crate::web::i18n`]), `offerings`
+//! (show the panel, default true), `timeoutMs` (for `indexUrl`, default 15000).
+
+use crate::query::Sort;
+use crate::state::sort_name;
+use serde::de::DeserializeOwned;
+use std::collections::HashMap;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Where the index comes from, in order of precedence: `index`, `indexUrl`, embedded.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Source {
+    /// Index JSON (a JS object is stringified first: one way in for every source).
+    Text(String),
+    Url(String),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Theme {
+    #[default]
+    Auto,
+    Light,
+    Dark,
+}
+
+/// The settled options of one widget.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub source: Option<Source>,
+    pub page_size: usize,
+    pub theme: Theme,
+    /// The hash namespace when hash sync is on.
+    pub hash_sync: Option<String>,
+    pub link_target: Option<String>,
+    pub locale: Option<String>,
+    pub strings: HashMap<String, String>,
+    pub offerings: bool,
+    /// Milliseconds before an `indexUrl` load gives up.
+    pub timeout_ms: u32,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self {
+            source: None,
+            page_size: 12,
+            theme: Theme::Auto,
+            hash_sync: None,
+            link_target: None,
+            locale: None,
+            strings: HashMap::new(),
+            offerings: true,
+            timeout_ms: 15_000,
+        }
+    }
+}
+
+/// The keys present in one `options` object; `None` means "not given, keep what you have".
+#[derive(Debug, Default)]
+pub struct Patch {
+    pub source: Option<Source>,
+    pub topics: Option<Vec<String>>,
+    pub query: Option<String>,
+    pub sort: Option<Sort>,
+    pub page_size: Option<usize>,
+    pub theme: Option<Theme>,
+    pub hash_sync: Option<Option<String>>,
+    pub link_target: Option<Option<String>>,
+    pub locale: Option<Option<String>>,
+    pub strings: Option<HashMap<String, String>>,
+    pub offerings: Option<bool>,
+    pub timeout_ms: Option<u32>,
+}
+
+impl Patch {
+    /// Reads `value` (any JS value; not an object means no options). `host_id` names the
+    /// hash namespace for `hashSync: true`.
+    pub fn read(value: &JsValue, host_id: &str) -> Self {
+        let mut patch = Self::default();
+        if !value.is_object() {
+            if !value.is_undefined() && !value.is_null() {
+                super::warn("topic-cards: options must be an object; ignored");
+            }
+            return patch;
+        }
+        let index = get(value, "index");
+        if let Some(text) = index.as_string() {
+            patch.source = Some(Source::Text(text));
+        } else if index.is_object() {
+            match js_sys::JSON::stringify(&index)
+                .ok()
+                .and_then(|s| s.as_string())
+            {
+                Some(text) => patch.source = Some(Source::Text(text)),
+                None => super::warn("topic-cards: options.index could not be read as JSON"),
+            }
+        } else if !index.is_undefined() && !index.is_null() {
+            super::warn("topic-cards: options.index must be an object or a JSON string");
+        }
+        if patch.source.is_none() {
+            patch.source = field::<String>(value, "indexUrl").map(Source::Url);
+        }
+        patch.topics = field(value, "topics");
+        patch.query = field(value, "query");
+        patch.sort = field::<String>(value, "sort").and_then(|name| {
+            let sort = sort_name::parse(&name);
+            if sort.is_none() {
+                super::warn(&format!(
+                    "topic-cards: sort must be \"relevance\" or \"newest\", not {name:?}"
+                ));
+            }
+            sort
+        });
+        patch.page_size = field::<f64>(value, "pageSize").and_then(|n| {
+            let ok = n.is_finite() && (1.0..=1000.0).contains(&n);
+            if !ok {
+                super::warn("topic-cards: pageSize must be a number from 1 to 1000; using 12");
+            }
+            ok.then_some(n as usize)
+        });
+        patch.theme = field::<String>(value, "theme").and_then(|name| match name.as_str() {
+            "auto" => Some(Theme::Auto),
+            "light" => Some(Theme::Light),
+            "dark" => Some(Theme::Dark),
+            _ => {
+                super::warn(&format!(
+                    "topic-cards: theme must be \"auto\", \"light\" or \"dark\", not {name:?}"
+                ));
+                None
+            }
+        });
+        let hash = get(value, "hashSync");
+        if let Some(on) = hash.as_bool() {
+            let ns = if host_id.is_empty() { "tc" } else { host_id };
+            patch.hash_sync = Some(on.then(|| ns.to_string()));
+        } else if let Some(ns) = hash.as_string() {
+            let ok = !ns.is_empty() && ns.chars().all(|c| c.is_alphanumeric() || "-_".contains(c));
+            if ok {
+                patch.hash_sync = Some(Some(ns));
+            } else {
+                super::warn("topic-cards: hashSync namespace must be letters, digits, - or _");
+            }
+        } else if !hash.is_undefined() {
+            super::warn("topic-cards: hashSync must be true, false or a namespace string");
+        }
+        patch.link_target =
+            field::<String>(value, "linkTarget").map(|t| Some(t).filter(|t| !t.is_empty()));
+        patch.locale = field::<String>(value, "locale").map(|t| Some(t).filter(|t| !t.is_empty()));
+        patch.strings = field(value, "strings");
+        patch.offerings = field(value, "offerings");
+        patch.timeout_ms = field::<f64>(value, "timeoutMs")
+            .filter(|n| n.is_finite() && *n >= 1.0)
+            .map(|n| n.min(f64::from(u32::MAX)) as u32);
+        patch
+    }
+
+    /// Applies the given keys to `options`.
+    pub fn apply_to(&self, options: &mut Options) {
+        if let Some(source) = &self.source {
+            options.source = Some(source.clone());
+        }
+        if let Some(n) = self.page_size {
+            options.page_size = n;
+        }
+        if let Some(theme) = self.theme {
+            options.theme = theme;
+        }
+        if let Some(hash) = &self.hash_sync {
+            options.hash_sync = hash.clone();
+        }
+        if let Some(target) = &self.link_target {
+            options.link_target = target.clone();
+        }
+        if let Some(locale) = &self.locale {
+            options.locale = locale.clone();
+        }
+        if let Some(strings) = &self.strings {
+            options.strings = strings.clone();
+        }
+        if let Some(on) = self.offerings {
+            options.offerings = on;
+        }
+        if let Some(ms) = self.timeout_ms {
+            options.timeout_ms = ms;
+        }
+    }
+
+    /// True when the text table or date format must be rebuilt.
+    pub fn changes_text(&self) -> bool {
+        self.strings.is_some() || self.locale.is_some()
+    }
+}
+
+fn get(object: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// Reads one key; absent (or `undefined`) is `None` silently, a wrong type warns.
+pub fn field<T: DeserializeOwned>(object: &JsValue, key: &str) -> Option<T> {
+    let value = get(object, key);
+    if value.is_undefined() {
+        return None;
+    }
+    match serde_wasm_bindgen::from_value(value) {
+        Ok(v) => Some(v),
+        Err(e) => {
+            super::warn(&format!("topic-cards: option {key:?} ignored: {e}"));
+            None
+        }
+    }
+}
+
+/// `host.id`, for the default hash namespace.
+pub fn host_id(host: &web_sys::HtmlElement) -> String {
+    host.unchecked_ref::<web_sys::Element>().id()
+}
