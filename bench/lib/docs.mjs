@@ -24,6 +24,9 @@ export function docsFromIndex(index) {
     url: a.url ?? "",
     brand: a.brand != null && brands[a.brand] != null ? brands[a.brand] : "",
     topics: (a.topics ?? []).map((t) => topics[t]).filter((t) => t != null),
+    // Cards show the image as ours does (same src, size and lazy loading) so every page asks
+    // for the same pictures.
+    image: a.image?.src ? { src: a.image.src, alt: a.image.alt ?? "", width: a.image.width ?? 640, height: a.image.height ?? 360 } : null,
     text: a.text ?? "",
   }));
 }

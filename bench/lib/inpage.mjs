@@ -61,8 +61,9 @@ export function watchOurWidget() {
             window.__firstCards = performance.now();
           });
         } else {
+          // The widget keeps a hidden, empty error box; only a shown one with text is an error.
           const error = root.querySelector('[part~="error"]');
-          if (error) window.__benchError = `widget error: ${error.textContent}`;
+          if (error && !error.hidden && error.textContent.trim()) window.__benchError = `widget error: ${error.textContent.trim()}`;
         }
       };
       const observer = new MutationObserver(check);
@@ -89,7 +90,8 @@ export async function oursStep(step) {
         channel.port2.postMessage(0);
       }),
     );
-  const countText = () => root.querySelector('[part~="count"]')?.textContent ?? null;
+  // The result count: `[part~="count"]`, or the widget's status line ("2,960 articles").
+  const countText = () => (root.querySelector('[part~="count"]') || root.querySelector('[part~="status"]'))?.textContent ?? null;
   let act;
   if ("q" in step) {
     const input = root.querySelector('input[type="search"]');
@@ -103,7 +105,14 @@ export async function oursStep(step) {
     const boxes = [...root.querySelectorAll('input[type="checkbox"]')];
     const wanted = [step.topic.name, step.topic.label, step.topic.slug].filter(Boolean).map((s) => s.toLowerCase());
     const labelOf = (box) =>
-      [box.value, box.getAttribute("aria-label"), box.closest("label")?.textContent, ...[...(box.labels || [])].map((l) => l.textContent)]
+      [
+        box.dataset.key,
+        box.value,
+        box.getAttribute("aria-label"),
+        box.closest("label")?.querySelector("span")?.textContent,
+        box.closest("label")?.textContent,
+        ...[...(box.labels || [])].map((l) => l.textContent),
+      ]
         .filter(Boolean)
         .map((s) => s.toLowerCase());
     const box =
@@ -133,7 +142,7 @@ export async function oursStep(step) {
         const measures = performance.getEntriesByType("measure").slice(marks).filter((m) => /query|search|engine/i.test(m.name));
         // "2,960 articles" or "1-12 of 2,960": the hit count is the largest number shown.
         const numbers = (count || "").match(/\d[\d,.\u202f\u00a0]*/g) || [];
-        const total = numbers.length ? Math.max(...numbers.map((n) => Number(n.replace(/[^\d]/g, "")))) : null;
+        const total = numbers.length ? Math.max(...numbers.map((n) => Number(n.replace(/[^\d]/g, "")))) : count ? 0 : null;
         finish({
           paintMs: t - t0,
           engineMs: measures.length ? measures.reduce((sum, m) => sum + m.duration, 0) : null,

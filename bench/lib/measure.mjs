@@ -22,6 +22,9 @@ const CHROMIUM_ARGS = [
   "--disable-sync",
   "--disable-gpu-vsync",
   "--disable-frame-rate-limit",
+  // Nothing leaves the machine: any host but the bench server fails to resolve at once
+  // (absolute image URLs of real corpora), the same for every contender.
+  "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
 ];
 
 export async function launch() {
@@ -56,7 +59,7 @@ function networkLog(cdp) {
   let clock = null; // wallTime - timestamp, from the first request (the document)
   cdp.on("Network.requestWillBeSent", (e) => {
     if (clock === null) clock = e.wallTime - e.timestamp;
-    requests.set(e.requestId, { url: e.request.url, start: e.timestamp, chunks: [], end: null, failed: false });
+    requests.set(e.requestId, { url: e.request.url, type: e.type, start: e.timestamp, chunks: [], end: null, failed: false });
   });
   cdp.on("Network.dataReceived", (e) => requests.get(e.requestId)?.chunks.push([e.timestamp, e.dataLength, e.encodedDataLength]));
   cdp.on("Network.loadingFinished", (e) => {
@@ -74,11 +77,18 @@ function networkLog(cdp) {
   };
 }
 
-/** What had arrived by monotonic time `t`: requests started, and raw/gzip/brotli bytes. */
+/**
+ * What had arrived by monotonic time `t`: requests started, and raw/gzip/brotli bytes.
+ * Card images are counted apart (`images`): every page shows the same ones the same way.
+ */
 function bytesBefore(log, t, baseUrl, root) {
-  const out = { requests: 0, raw: 0, gzip: 0, brotli: 0, files: [] };
+  const out = { requests: 0, raw: 0, gzip: 0, brotli: 0, images: 0, files: [] };
   for (const r of log.requests.values()) {
     if (r.start > t || !r.url.startsWith(baseUrl)) continue;
+    if (r.type === "Image") {
+      out.images++;
+      continue;
+    }
     out.requests++;
     const path = decodeURIComponent(new URL(r.url).pathname);
     let file = join(root, path);

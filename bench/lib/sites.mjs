@@ -44,7 +44,7 @@ function page(title, head, body) {
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>bench: ${title}</title>
 <style>body{font:15px/1.4 system-ui,sans-serif;margin:1rem}aside{float:left;width:16rem;max-height:90vh;overflow:auto}
 .cards{margin-left:17rem;display:grid;grid-template-columns:repeat(auto-fill,minmax(16rem,1fr));gap:.8rem;list-style:none;padding:0}
-.card{border:1px solid #ccc;border-radius:6px;padding:.6rem}.card h3{font-size:1rem;margin:0}.meta,.topics{color:#555;font-size:.85em}
+.card{border:1px solid #ccc;border-radius:6px;padding:.6rem}.card img{width:100%;height:auto}.card h3{font-size:1rem;margin:0}.meta,.topics{color:#555;font-size:.85em}
 fieldset{border:0;padding:0}label{display:block}</style>${head}</head>
 <body>${body}</body></html>
 `;
@@ -70,6 +70,7 @@ export function pagefindArticle(doc, fullText) {
 <article data-pagefind-body>
 <h1 data-pagefind-meta="title">${escapeHtml(doc.title)}</h1>
 ${attr("meta", "date", doc.date)}${attr("meta", "link", doc.url)}${attr("sort", "date", doc.date)}
+${doc.image ? `${attr("meta", "image", doc.image.src)}${attr("meta", "image_alt", doc.image.alt)}${attr("meta", "image_size", `${doc.image.width}x${doc.image.height}`)}` : ""}
 ${doc.summary ? `<p data-pagefind-meta="summary">${escapeHtml(doc.summary)}</p>` : ""}
 ${doc.brand ? `<p data-pagefind-filter="brand">${escapeHtml(doc.brand)}</p>` : ""}
 <ul>${doc.topics.map((t) => `<li data-pagefind-filter="topics">${escapeHtml(t)}</li>`).join("")}</ul>

@@ -51,9 +51,13 @@ function facetList(title, entries) {
 
 function card(doc) {
   const meta = [doc.date, doc.brand].filter(Boolean).join(" · ");
+  const image = doc.image
+    ? el("img", { src: doc.image.src, alt: doc.image.alt, width: doc.image.width, height: doc.image.height, loading: "lazy", decoding: "async" })
+    : null;
   return el(
     "li",
     { class: "card" },
+    image,
     el("h3", null, el("a", { href: doc.url || "#" }, doc.title)),
     meta ? el("p", { class: "meta" }, meta) : null,
     doc.summary ? el("p", null, doc.summary) : null,

@@ -2,6 +2,12 @@
 // article. `noWorker` keeps the Wasm on the main thread, so its memory is measurable like
 // everyone else's. The browse view is a null search sorted by date, and the facet counts are
 // Pagefind's own (`filters` of the result set); the cards need one fragment fetch each.
+const imageOf = (meta) => {
+  if (!meta.image) return null;
+  const [width, height] = (meta.image_size || "640x360").split("x");
+  return { src: meta.image, alt: meta.image_alt || "", width, height };
+};
+
 const toDoc = (data) => ({
   title: data.meta.title || "",
   summary: data.meta.summary || "",
@@ -9,6 +15,7 @@ const toDoc = (data) => ({
   url: data.meta.link || data.url,
   brand: (data.filters.brand || [])[0] || "",
   topics: data.filters.topics || [],
+  image: imageOf(data.meta),
 });
 
 const facetsOf = (filters) => {

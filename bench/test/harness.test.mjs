@@ -18,7 +18,7 @@ const INDEX = {
   brands: [{ name: "a.example", count: 2 }],
   offerings: [],
   articles: [
-    { id: "1", title: "One", summary: "S, with comma", date: "2024-02-01", brand: 0, topics: [0, 1], text: "telehealth" },
+    { id: "1", title: "One", summary: "S, with comma", date: "2024-02-01", brand: 0, topics: [0, 1], text: "telehealth", image: { src: "a.jpg", width: 10, height: 5 } },
     { id: "2", title: "Two <b>", topics: [0], brand: 0 },
     { id: "3", title: "Three", topics: [9] },
   ],
@@ -33,6 +33,8 @@ test("records keep index order and name topics by group when groups differ", () 
   assert.equal(docs[0].brand, "a.example");
   assert.deepEqual(docs[2].topics, [], "an out-of-range topic id is dropped, not a crash");
   assert.equal(docs[1].summary, "");
+  assert.deepEqual(docs[0].image, { src: "a.jpg", alt: "", width: 10, height: 5 });
+  assert.equal(docs[1].image, null);
 });
 
 test("facet counts and the bench topic", () => {
