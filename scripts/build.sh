@@ -15,7 +15,7 @@ mkdir -p build pkg www/images
 
 echo "build: indexer and the sample index" >&2
 cargo build --release --quiet --bin topic-cards
-target/release/topic-cards index content --out build/default-index.json --report build/default-index-report.json
+target/release/topic-cards index content/articles --out build/default-index.json --report build/default-index-report.json
 cp content/images/* www/images/ 2>/dev/null || true
 
 # One Wasm build: `features` decides whether the default index is compiled in.

@@ -74,7 +74,16 @@ async fn facet_checkbox_filters_cards_counts_and_state() {
     ready(&events).await;
     let slug = "news-cybersecurity";
     let checkbox = one(&host, &format!("input[data-key='{slug}']"));
+    // Open the filters (collapsed on narrow layouts) so the checkbox can take focus.
+    click(&one(&host, ".filters-toggle"));
+    checkbox
+        .unchecked_ref::<web_sys::HtmlElement>()
+        .focus()
+        .unwrap();
+    assert!(root(&host).active_element().is_some_and(|e| e == checkbox));
     click(&checkbox);
+    // The checkbox node is reused (and moved), so keyboard focus stays on it.
+    assert!(root(&host).active_element().is_some_and(|e| e == checkbox));
     let expected = with_topic(30, 1);
     assert_eq!(card_ids(&host).len(), expected.min(12));
     assert_eq!(text(&host, ".status"), format!("{expected} articles"));
@@ -383,5 +392,96 @@ async fn an_index_without_first_view_paints_after_the_full_decode() {
     until("second tc-ready", || events.named("tc-ready").len() == 2).await;
     assert_eq!(card_ids(&host).len(), 4);
     assert_eq!(text(&host, ".status"), "4 articles");
+    widget.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn ime_composition_waits_for_the_final_text() {
+    let host = host("");
+    let events = Events::on(&host);
+    let widget = mount(host.clone(), object(&[("index", json(&index(30)).into())])).unwrap();
+    ready(&events).await;
+    let input: HtmlInputElement = one(&host, "input[type=search]").unchecked_into();
+    input.set_value("zebr");
+    let init = web_sys::InputEventInit::new();
+    init.set_bubbles(true);
+    init.set_is_composing(true);
+    let composing = web_sys::InputEvent::new_with_event_init_dict("input", &init).unwrap();
+    input.dispatch_event(&composing).unwrap();
+    assert_eq!(
+        get(&widget.get_state(), "query"),
+        "",
+        "mid-composition text is not a query"
+    );
+    assert_eq!(card_ids(&host).len(), 12);
+    input.set_value("zebrafish");
+    fire(&input, "compositionend");
+    assert_eq!(get(&widget.get_state(), "query"), "zebrafish");
+    assert_eq!(card_ids(&host), vec!["art-7".to_string()]);
+    widget.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn a_focused_chip_keeps_focus_when_its_card_moves() {
+    let host = host("");
+    let events = Events::on(&host);
+    let widget = mount(host.clone(), object(&[("index", json(&index(30)).into())])).unwrap();
+    ready(&events).await;
+    // art-5 is sixth; filtering by its topic moves it to second place.
+    let chip = one(
+        &host,
+        ".card:has(a[data-id='art-5']) .chip[data-key='news-telemedicine']",
+    );
+    chip.unchecked_ref::<web_sys::HtmlElement>()
+        .focus()
+        .unwrap();
+    click(&chip);
+    assert_eq!(
+        &card_ids(&host)[..2],
+        ["art-0".to_string(), "art-5".to_string()]
+    );
+    assert!(root(&host).active_element().is_some_and(|e| e == chip));
+    widget.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn long_facet_groups_show_the_top_values_and_expand() {
+    let mut ix = index(30);
+    for label in ["Alpha", "Beta", "Gamma", "Delta", "Epsilon"] {
+        ix.topics.push(topic_cards::model::Topic {
+            group: 0,
+            label: label.into(),
+            slug: format!("news-{}", label.to_lowercase()),
+            url: None,
+            count: 0,
+        });
+    }
+    ix.first_view = Some(topic_cards::query::first_view(&ix));
+    let host = host("");
+    let events = Events::on(&host);
+    let widget = mount(host.clone(), object(&[("index", json(&ix).into())])).unwrap();
+    ready(&events).await;
+    let group = &all(&host, "details.facet")[0];
+    let visible = || {
+        group
+            .query_selector_all("li:not([hidden])")
+            .unwrap()
+            .length()
+    };
+    assert_eq!(visible(), 6);
+    let more = group.query_selector(".more-values").unwrap().unwrap();
+    assert_eq!(more.text_content().as_deref(), Some("Show 2 more"));
+    // Sorted by count, then label: the three used topics first.
+    let first = group
+        .query_selector("li .name")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert_eq!(first, "Cybersecurity");
+    click(&more);
+    assert_eq!(visible(), 8);
+    assert_eq!(more.get_attribute("aria-expanded").as_deref(), Some("true"));
+    assert_eq!(more.text_content().as_deref(), Some("Show fewer"));
     widget.destroy();
 }

@@ -11,8 +11,6 @@ use serde_json::{Map, Value};
 
 /// Group for topics the source gives without one (digital.gov `topics`, bare categories).
 pub const DEFAULT_GROUP: &str = "Topics";
-/// Group for `tags`.
-pub const TAG_GROUP: &str = "Tags";
 
 const TITLE_PATHS: [&str; 5] = [
     "title",
@@ -241,7 +239,8 @@ pub fn image(map: &Map<String, Value>) -> Option<ImageRef> {
 }
 
 /// Topics: `categories` (with `categoryLabel`/`categorySlug`/`categoryUrl` aligned by
-/// position when their lengths match), digital.gov `topics`, and `tags`.
+/// position when their lengths match) and digital.gov `topics`. Not `tags`: in real feeds they
+/// are site furniture (`News` on nearly every article), which as a facet would only be noise.
 pub fn categories(map: &Map<String, Value>) -> Vec<Category> {
     let mut out = Vec::new();
     let names = get(map, "categories").map(text_list).unwrap_or_default();
@@ -296,13 +295,6 @@ pub fn categories(map: &Map<String, Value>) -> Vec<Category> {
             if !label.contains(':') {
                 c.group = DEFAULT_GROUP.to_string();
             }
-            c
-        }));
-    }
-    for tag in get(map, "tags").map(text_list).unwrap_or_default() {
-        out.extend(parse_category(&tag, TAG_GROUP).map(|mut c| {
-            c.group = TAG_GROUP.to_string();
-            c.label = clean_label(&tag);
             c
         }));
     }
@@ -429,10 +421,7 @@ mod tests {
             Some("topic/healthcare-it-news-telehealth")
         );
         assert_eq!(cats[1].label, "#healthequity");
-        assert_eq!(
-            (cats[2].group.as_str(), cats[2].label.as_str()),
-            (TAG_GROUP, "News")
-        );
+        assert_eq!(cats.len(), 2, "tags are not topics");
     }
 
     #[test]

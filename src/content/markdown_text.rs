@@ -16,11 +16,16 @@ pub fn markdown_to_text(text: &str) -> String {
             continue;
         }
         let line = strip_inline(strip_line_marker(trimmed));
-        let line = line
-            .split_whitespace()
-            .filter(|w| !is_url(w))
-            .collect::<Vec<_>>()
-            .join(" ");
+        // Most lines hold no URL; only those pay for the word split.
+        let has_url = line.contains("://") || line.contains("www.") || line.contains("WWW.");
+        let line = if has_url {
+            line.split_whitespace()
+                .filter(|w| !is_url(w))
+                .collect::<Vec<_>>()
+                .join(" ")
+        } else {
+            line.trim().to_string()
+        };
         if !line.is_empty() {
             out.push(line);
         }
@@ -142,10 +147,11 @@ fn is_emphasis_marker(before: &str, after: &str) -> bool {
 }
 
 fn is_url(word: &str) -> bool {
-    let lower = word
-        .trim_start_matches(['(', '<', '"'])
-        .to_ascii_lowercase();
-    lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www.")
+    let word = word.trim_start_matches(['(', '<', '"']).as_bytes();
+    let starts = |prefix: &str| {
+        word.len() >= prefix.len() && word[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+    };
+    starts("http://") || starts("https://") || starts("www.")
 }
 
 #[cfg(test)]

@@ -8,7 +8,9 @@ use super::document::Document;
 use super::read::read_document;
 use super::source::{decode_text, too_large, MAX_FILE_BYTES};
 use std::io::Read;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
 use walkdir::WalkDir;
 
 /// Extensions read as articles (plus files with no extension).
@@ -35,6 +37,7 @@ pub fn scan(root: &Path, progress: &mut dyn FnMut(&str)) -> std::io::Result<Scan
     }
     std::fs::read_dir(root)?;
     let mut scan = Scan::default();
+    let mut files: Vec<(String, PathBuf)> = Vec::new();
     let walker = WalkDir::new(root)
         .follow_links(true)
         .sort_by_file_name()
@@ -58,18 +61,57 @@ pub fn scan(root: &Path, progress: &mut dyn FnMut(&str)) -> std::io::Result<Scan
                 continue;
             }
         };
-        if !entry.file_type().is_file() {
-            continue;
+        if entry.file_type().is_file() {
+            files.push((relative(root, entry.path()), entry.into_path()));
         }
-        let path = relative(root, entry.path());
-        scan.files_seen += 1;
-        progress(&path);
-        match read_file(&path, entry.path()) {
-            Ok(doc) => scan.documents.push(doc),
-            Err(skip) => scan.skipped.push(skip),
+    }
+    scan.files_seen += files.len();
+    for (file, result) in files.iter().zip(read_all(&files, progress)) {
+        match result {
+            Some(Ok(doc)) => scan.documents.push(doc),
+            Some(Err(skip)) => scan.skipped.push(skip),
+            None => scan
+                .skipped
+                .push(Skip::new(&file.0, None, "internal error while reading")),
         }
     }
     Ok(scan)
+}
+
+/// Reads files on all cores (parsing dominates, and files are independent); results come
+/// back in input order, so the scan stays deterministic.
+fn read_all(
+    files: &[(String, PathBuf)],
+    progress: &mut dyn FnMut(&str),
+) -> Vec<Option<Result<Document, Skip>>> {
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 8)
+        .min(files.len().max(1));
+    let next = AtomicUsize::new(0);
+    let mut results: Vec<Option<Result<Document, Skip>>> = (0..files.len()).map(|_| None).collect();
+    let (sender, receiver) = mpsc::channel();
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            let sender = sender.clone();
+            let next = &next;
+            scope.spawn(move || loop {
+                let at = next.fetch_add(1, Ordering::Relaxed);
+                let Some((rel, path)) = files.get(at) else {
+                    break;
+                };
+                if sender.send((at, read_file(rel, path))).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(sender);
+        for (at, result) in receiver {
+            progress(&files[at].0);
+            results[at] = Some(result);
+        }
+    });
+    results
 }
 
 /// Reads and parses one file; any panic in the parsers becomes an "internal error" skip.

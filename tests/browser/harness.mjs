@@ -95,5 +95,8 @@ export function cards(widget) {
 
 /** Waits until a widget has painted at least one card or its empty/error state. */
 export async function painted(widget) {
-  await widget.locator('[part~="card"], [part~="empty"], [part~="error"]').first().waitFor({ timeout: 15000 });
+  await widget
+    .locator('[part~="card"]:visible, [part~="empty"]:visible, [part~="error"]:visible')
+    .first()
+    .waitFor({ timeout: 15000 });
 }

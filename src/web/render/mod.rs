@@ -215,12 +215,23 @@ impl Ui {
 
     /// Updates every region from `view`.
     pub fn paint(&mut self, view: &view::View, ctx: &Ctx) -> R {
+        // Moving a node (to reorder it) blurs it; give focus back to a reused node.
+        let root: Option<ShadowRoot> = self.top.get_root_node().dyn_into().ok();
+        let focused = root.as_ref().and_then(|r| r.active_element());
         status::clear_error(self)?;
         toolbar::update(self, view, ctx)?;
         facets::update(self, view, ctx)?;
         cards::update(self, view, ctx)?;
         offerings::update(self, view, ctx)?;
-        status::update(self, view, ctx)
+        status::update(self, view, ctx)?;
+        if let (Some(root), Some(node)) = (root, focused) {
+            if node.is_connected() && root.active_element().as_ref() != Some(&node) {
+                if let Some(node) = node.dyn_ref::<web_sys::HtmlElement>() {
+                    node.focus()?;
+                }
+            }
+        }
+        Ok(())
     }
 
     /// Shows only the loading line (no index yet).
