@@ -20,7 +20,7 @@ build:
 
 test:
 	scripts/setup.sh wasm browser npm
-	$(MAKE) lint test-native build test-wasm test-browser bench-smoke
+	$(MAKE) lint test-native build test-wasm bench-smoke test-browser
 
 lint:
 	cargo fmt --all -- --check
@@ -37,6 +37,7 @@ test-browser:
 	node --test --test-concurrency=1 tests/browser/ bench/test/
 
 # The benchmark's quick 1k run: figures and budget verdicts printed, never a failure.
+# (test-browser runs last so the log closes on a test runner's summary.)
 bench-smoke:
 	scripts/bench.sh --smoke
 
