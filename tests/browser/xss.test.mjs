@@ -218,3 +218,22 @@ test("clicking every card link and offering link of the hostile index runs nothi
   await assertClean(page, { allowConsoleErrors: true });
   onlyImageErrors(page);
 });
+
+test("the audit itself catches unsafe markup (so a pass means something)", async () => {
+  const page = await openXss();
+  const widget = await mountObject(page, hostileIndex());
+  assert.ok((await cards(widget).count()) > 0);
+  await page.evaluate(() => {
+    const root = document.querySelector("#object").shadowRoot;
+    const a = document.createElement("a");
+    a.setAttribute("href", " javascript:void 0");
+    const img = document.createElement("img");
+    img.setAttribute("onerror", "void 0");
+    const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+    root.append(a, img, svg);
+    window.__pwned_probe = 1;
+  });
+  const { offences, globals } = await page.evaluate(audit);
+  assert.equal(offences.length, 3, offences.join("\n"));
+  assert.deepEqual(globals, ["__pwned_probe"]);
+});
