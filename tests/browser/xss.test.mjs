@@ -94,6 +94,23 @@ function audit() {
   for (const el of document.querySelectorAll("iframe, object, embed, img, svg, style, form, base, meta[http-equiv]")) {
     offences.push(`light DOM <${el.localName}>`);
   }
+  // Very long words must wrap: nothing may stick out past its widget's right edge.
+  for (const host of document.querySelectorAll("#cli, #object")) {
+    if (!host.shadowRoot) continue;
+    const right = host.getBoundingClientRect().right;
+    for (const el of host.shadowRoot.querySelectorAll("*")) {
+      const box = el.getBoundingClientRect();
+      if (box.width > 1 && box.right > right + 1) {
+        offences.push(`<${el.localName} class="${el.className}"> sticks out ${Math.round(box.right - right)}px`);
+      }
+    }
+    // Nor may text overflow its region (a facet group, a card, the offering panel).
+    for (const region of host.shadowRoot.querySelectorAll(".facet, .card, .panel, .offering")) {
+      if (region.scrollWidth > region.clientWidth + 1) {
+        offences.push(`.${region.className} overflows by ${region.scrollWidth - region.clientWidth}px`);
+      }
+    }
+  }
   const globals = Object.keys(window).filter((k) => k.startsWith("__pwned"));
   return { offences, links, globals };
 }
