@@ -104,9 +104,11 @@ function audit() {
         offences.push(`<${el.localName} class="${el.className}"> sticks out ${Math.round(box.right - right)}px`);
       }
     }
-    // Nor may text overflow its region (a facet group, a card, the offering panel).
+    // Nor may text overflow its region (a facet group, a card, the offering panel). A few px
+    // are the facet title's rotated arrow (transforms count as scrollable overflow) and
+    // occur with any index; an unwrapped long word is hundreds.
     for (const region of host.shadowRoot.querySelectorAll(".facet, .card, .panel, .offering")) {
-      if (region.scrollWidth > region.clientWidth + 1) {
+      if (region.scrollWidth > region.clientWidth + 10) {
         offences.push(`.${region.className} overflows by ${region.scrollWidth - region.clientWidth}px`);
       }
     }
