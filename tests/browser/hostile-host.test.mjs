@@ -196,11 +196,31 @@ test("1,000 mount/destroy cycles leave no nodes, listeners or Wasm memory behind
   for (const a of index.articles) delete a.image;
   if (index.firstView) for (const a of index.firstView.articles) delete a.image;
   await page.evaluate((text) => {
-    window.cycleIndex = text;
-    /** One cycle: mount (API or element), wait for the full index, use it, destroy. */
+    // Shared by the <topic-cards> elements below through index-ref (data, not script).
+    const data = document.createElement("script");
+    data.type = "application/json";
+    data.id = "cycle-index";
+    data.textContent = text;
+    document.body.append(data);
+    /**
+     * One cycle: mount (even: the JS API; odd: a <topic-cards> element added and removed),
+     * wait for the full index, use it, destroy.
+     */
     window.cycle = async (i) => {
       const main = document.getElementById("widgets");
-      const host = document.createElement(i % 2 ? "div" : "section");
+      if (i % 2) {
+        const el = document.createElement("topic-cards");
+        el.setAttribute("index-ref", "cycle-index");
+        el.setAttribute("page-size", "4");
+        if (i % 3 === 0) el.setAttribute("hash-sync", `e${i % 5}`);
+        const ready = new Promise((ok) => el.addEventListener("tc-ready", ok, { once: true }));
+        main.append(el);
+        await ready;
+        el.setAttribute("query", "care");
+        el.remove(); // disconnectedCallback destroys the widget
+        return;
+      }
+      const host = document.createElement(i % 4 ? "div" : "section");
       main.append(host);
       const ready = new Promise((ok) => host.addEventListener("tc-ready", ok, { once: true }));
       const handle = window.TopicCards.mount(host, { index: text, pageSize: 4, hashSync: i % 3 === 0 ? `c${i % 7}` : false });
