@@ -21,7 +21,9 @@ if (/^\s*(import|export)\b/m.test(api)) throw new Error("api.js gained an import
 const out = `/*! topic-cards ${version} | single-file build: Wasm and default index inside */
 (() => {
 "use strict";
-if (typeof window !== "undefined" && window.TopicCards) return; // loaded twice: keep the first
+// Loaded twice: keep the first. Test for our API, not just the name: an element with
+// id="TopicCards" also makes a window.TopicCards global.
+if (typeof window !== "undefined" && typeof window.TopicCards?.mount === "function") return;
 ${glue}
 ${api}
 const WASM_BASE64 = "${wasm}";
