@@ -9,6 +9,7 @@
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
+use super::locate;
 use crate::model::{
     Article, Facet, FirstView, Group, Index, Offering, Topic, FIRST_VIEW_CARDS, FORMAT, VERSION,
 };
@@ -171,11 +172,9 @@ fn parse<T: DeserializeOwned>(json: &[u8]) -> Result<T, IndexError> {
             &header.version.unwrap_or_default(),
         )?,
     }
-    let mut de = serde_json::Deserializer::from_slice(json);
-    let path = match serde_path_to_error::deserialize::<_, T>(&mut de) {
-        Err(e) => e.path().to_string(),
-        Ok(_) => String::from("?"),
-    };
+    // serde_json places a type error just after the value at fault, and a missing member
+    // just after its object, so the member open there is the one to name.
+    let path = locate::path_at(json, locate::offset_of(json, first.line(), first.column()));
     Err(IndexError::new(format!(
         "the index has an unexpected shape at {path}: {first}"
     )))
