@@ -49,10 +49,17 @@ seed_text() {
 }
 seed_text front_matter
 seed_text index_one_file
+# Inputs that once crashed a target (tests/fuzz_regressions.rs replays them) seed it too.
+for target in "${TARGETS[@]}"; do
+  mkdir -p "corpus/$target"
+  if [ -d "../tests/fixtures/fuzz/$target" ]; then
+    cp ../tests/fixtures/fuzz/"$target"/* "corpus/$target/"
+  fi
+done
 # Index seeds: the indexer target writes the index it builds from each article seed.
 mkdir -p corpus/decode_index
 TC_FUZZ_WRITE_INDEX=corpus/decode_index "$BIN/index_one_file" corpus/index_one_file/seed-* \
-  >/dev/null 2>&1 || say "index_one_file failed on a seed (see below)"
+  >/dev/null 2>&1 || say "index_one_file failed on a seed: run it by hand on corpus/index_one_file/seed-*"
 mkdir -p corpus/query
 
 status=0
