@@ -12,7 +12,7 @@ use topic_cards::content::source::decode_text;
 use topic_cards::content::{read_document, Document};
 use topic_cards::index::build::build;
 use topic_cards::index::split::PrefixState;
-use topic_cards::index::{decode, decode_first_view, encode, PrefixScanner};
+use topic_cards::index::{decode, decode_first_view, encode, FirstViewPart, PrefixScanner};
 use topic_cards::model::Index;
 use topic_cards::query::{Engine, Query, Results, Sort};
 use topic_cards::safe_url::safe_url;
@@ -174,33 +174,49 @@ fn browser_scheme(link: &str) -> Option<String> {
 
 // ---- decode_index -------------------------------------------------------------------
 
-/// The widget's loaders on any bytes, and the engine on what decodes.
+/// The widget's loaders on any bytes, and the engine on what decodes. When both the
+/// streamed prefix and the whole index decode, they must agree: the widget paints from the
+/// first and then swaps in the second.
 pub fn decode_index(bytes: &[u8]) {
-    scan_prefix(bytes);
+    let part = scan_prefix(bytes);
     let _ = decode_first_view(bytes);
     if let Ok(index) = decode(bytes) {
+        if let Some(part) = part {
+            assert!(part.groups == index.groups, "prefix groups differ");
+            assert!(part.topics == index.topics, "prefix topics differ");
+            assert!(part.types == index.types && part.brands == index.brands);
+            assert!(
+                Some(&part.first_view) == index.first_view.as_ref(),
+                "prefix first view differs"
+            );
+        }
         query_all(index);
     }
 }
 
-fn scan_prefix(bytes: &[u8]) {
+/// Feeds the scanner in chunks sized by the first byte; the outcome must not depend on the
+/// chunking. Returns the first-view part when the prefix found decodes.
+fn scan_prefix(bytes: &[u8]) -> Option<FirstViewPart> {
     let chunk = bytes.first().map_or(1, |&b| usize::from(b % 61) + 1);
     let mut scanner = PrefixScanner::new();
+    let mut chunked = PrefixState::Pending;
     for piece in bytes.chunks(chunk) {
-        match scanner.feed(piece) {
-            PrefixState::Pending => continue,
-            PrefixState::Absent => return,
-            PrefixState::Found { len } => {
-                assert!(
-                    len <= bytes.len(),
-                    "prefix {len} beyond {} bytes",
-                    bytes.len()
-                );
-                let _ = decode_first_view(&bytes[..len]);
-                return;
-            }
+        chunked = scanner.feed(piece);
+        if chunked != PrefixState::Pending {
+            break;
         }
     }
+    let whole = PrefixScanner::new().feed(bytes);
+    assert_eq!(chunked, whole, "chunks of {chunk} changed the outcome");
+    let PrefixState::Found { len } = whole else {
+        return None;
+    };
+    assert!(
+        len <= bytes.len(),
+        "prefix {len} beyond {} bytes",
+        bytes.len()
+    );
+    decode_first_view(&bytes[..len]).ok()
 }
 
 fn query_all(index: Index) {
