@@ -22,13 +22,49 @@ export interface TopicCardsOptions {
   linkTarget?: string;
   /** BCP 47 locale for dates and numbers. Default: the browser's. */
   locale?: string;
-  /** Replacements for the widget's UI strings, by key (see the README's i18n table). */
-  strings?: Record<string, string>;
+  /** Replacements for the widget's UI strings, by key (see the README's table). */
+  strings?: Partial<Record<TopicCardsStringKey, string>>;
+  /** Give up on an `indexUrl` load after this many milliseconds. Default 15000. */
+  timeoutMs?: number;
   /** Initial sort. Default `relevance` (newest first when there is no search text). */
   sort?: "relevance" | "newest";
   /** Show the related-offering panel. Default true. */
   offerings?: boolean;
 }
+
+/** Keys of the replaceable UI strings. */
+export type TopicCardsStringKey =
+  | "searchLabel"
+  | "searchPlaceholder"
+  | "sortLabel"
+  | "sortRelevance"
+  | "sortNewest"
+  | "filters"
+  | "filtersActive"
+  | "typeGroup"
+  | "sourceGroup"
+  | "showMoreValues"
+  | "showFewerValues"
+  | "activeFilters"
+  | "clearAll"
+  | "removeFilter"
+  | "searchChip"
+  | "dateFromChip"
+  | "dateToChip"
+  | "resultsOne"
+  | "resultsMany"
+  | "resultsNone"
+  | "loading"
+  | "searchLoading"
+  | "showMore"
+  | "shownOf"
+  | "offeringsTitle"
+  | "offeringArticlesOne"
+  | "offeringArticlesMany"
+  | "inferred"
+  | "filterBy"
+  | "errorTitle"
+  | "noIndex";
 
 /** The filters a person can set, as read by `setFilters` and reported by `getState`. */
 export interface TopicCardsFilters {

@@ -257,3 +257,35 @@ fn first_view_part_is_validated() {
         "{message}"
     );
 }
+
+#[test]
+fn damaged_bytes_never_panic() {
+    use topic_cards::query::{Engine, Query};
+    let json = encode(&stored()).into_bytes();
+    let mut rng = support::Rng::new(11);
+    let mut accepted = 0;
+    for round in 0..3000 {
+        let mut bytes = json.clone();
+        for _ in 0..1 + round % 4 {
+            let at = rng.below(bytes.len());
+            bytes[at] = b"0123456789{}[]\",:-9 "[rng.below(20)];
+        }
+        let mut scanner = PrefixScanner::new();
+        if let PrefixState::Found { len } = scanner.feed(&bytes) {
+            let _ = decode_first_view(&bytes[..len]);
+        }
+        if let Ok(index) = decode(&bytes) {
+            accepted += 1;
+            let mut engine = Engine::new(index);
+            let r = engine.run(&Query {
+                text: "tele data".into(),
+                topics: vec![0, 3],
+                limit: 12,
+                ..Query::default()
+            });
+            assert!(r.hits.len() <= 12);
+        }
+    }
+    // Some damage (digits inside strings) leaves a valid index; most does not.
+    assert!(accepted > 0 && accepted < 3000, "{accepted}");
+}

@@ -254,6 +254,7 @@ fn first_view_equals_the_browse_query() {
     for index in [fixture(), support::synthetic(500, 7)] {
         let view = first_view(&index);
         let mut engine = Engine::new(index.clone());
+        assert_eq!(engine.first_view(), view);
         let r = engine.run(&Query {
             limit: topic_cards::model::FIRST_VIEW_CARDS,
             ..Query::default()
@@ -296,4 +297,41 @@ fn unknown_ids_never_panic() {
     assert_eq!(r.total, 0);
     let r = engine.run(&query(""));
     assert_eq!(r.total, 6);
+}
+
+#[test]
+fn long_pasted_text_is_bounded_and_safe() {
+    let mut engine = Engine::new(fixture());
+    let pasted = "telehealth ".repeat(5000) + &"\u{301}é'’".repeat(100);
+    let r = engine.run(&query(&pasted));
+    assert!(r.total <= 6);
+    let r = engine.run(&Query {
+        limit: usize::MAX,
+        ..query("")
+    });
+    assert_eq!(r.hits.len(), 6);
+}
+
+#[test]
+fn search_built_in_slices_answers_like_one_build() {
+    let index = support::synthetic(300, 9);
+    let mut whole = Engine::new(index.clone());
+    whole.prepare_search();
+    let mut sliced = Engine::new(index);
+    let mut calls = 0;
+    while !sliced.prepare_search_step(7) {
+        calls += 1;
+        assert!(!sliced.search_ready());
+    }
+    assert!(calls >= 300 / 7);
+    assert!(sliced.search_ready());
+    assert_eq!(sliced.search_size(), whole.search_size());
+    for text in ["telehealth", "tele", "data privacy", "accessibilty"] {
+        assert_eq!(sliced.run(&query(text)), whole.run(&query(text)), "{text}");
+    }
+    // A query arriving mid-build finishes the build first.
+    let mut early = Engine::new(support::synthetic(50, 9));
+    assert!(!early.prepare_search_step(10));
+    assert!(early.run(&query("tele")).total > 0);
+    assert!(early.search_ready());
 }

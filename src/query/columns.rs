@@ -90,6 +90,11 @@ pub struct Columns {
     pub newest: Vec<u32>,
     /// Position of each article in `newest`.
     pub newest_rank: Vec<u32>,
+    /// Articles per topic, type and brand over the whole index: the facet counts of any
+    /// dimension no other filter narrows, without a scan.
+    pub topic_totals: Vec<u32>,
+    pub type_totals: Vec<u32>,
+    pub brand_totals: Vec<u32>,
 }
 
 impl Columns {
@@ -119,26 +124,43 @@ impl Columns {
         for (rank, &id) in newest.iter().enumerate() {
             newest_rank[id as usize] = rank as u32;
         }
+        let totals = |column: &[u32], len: usize| {
+            let mut totals = vec![0u32; len];
+            for &id in column {
+                if let Some(slot) = totals.get_mut(id as usize) {
+                    *slot += 1;
+                }
+            }
+            totals
+        };
+        let topic_articles = topics.transpose(index.topics.len());
+        let brand: Vec<u32> = index
+            .articles
+            .iter()
+            .map(|a| checked(a.brand, index.brands.len()))
+            .collect();
+        let content_type: Vec<u32> = index
+            .articles
+            .iter()
+            .map(|a| checked(a.content_type, index.types.len()))
+            .collect();
         Columns {
             articles: n,
+            topic_totals: (0..index.topics.len())
+                .map(|t| topic_articles.row(t).len() as u32)
+                .collect(),
+            type_totals: totals(&content_type, index.types.len()),
+            brand_totals: totals(&brand, index.brands.len()),
             topic_group: index
                 .topics
                 .iter()
                 .map(|t| checked(Some(t.group), index.groups.len()))
                 .collect(),
-            topic_articles: topics.transpose(index.topics.len()),
+            topic_articles,
             topics,
             offerings,
-            brand: index
-                .articles
-                .iter()
-                .map(|a| checked(a.brand, index.brands.len()))
-                .collect(),
-            content_type: index
-                .articles
-                .iter()
-                .map(|a| checked(a.content_type, index.types.len()))
-                .collect(),
+            brand,
+            content_type,
             date,
             newest,
             newest_rank,

@@ -29,6 +29,14 @@ pub fn count(
     sizes: (usize, usize, usize),
 ) -> Counts {
     let (topics, types, brands) = sizes;
+    if filters.dims.is_empty() {
+        // Nothing narrows the index: the counts are the totals.
+        return Counts {
+            topics: columns.topic_totals.clone(),
+            types: columns.type_totals.clone(),
+            brands: columns.brand_totals.clone(),
+        };
+    }
     let mut counts = Counts {
         topics: vec![0; topics],
         types: vec![0; types],
@@ -58,6 +66,11 @@ pub fn count(
     }
 
     for (position, (dim, _)) in filters.dims.iter().enumerate() {
+        if filters.dims.len() == 1 {
+            // Only this dimension filters, so without it nothing does: copy the totals.
+            copy_totals(columns, *dim, &mut counts);
+            continue;
+        }
         let others = match dim {
             Dim::Group(_) | Dim::Types | Dim::Brands => filters.all_but(Some(position)),
             Dim::Date | Dim::Text => continue,
@@ -78,6 +91,21 @@ pub fn count(
         }
     }
     counts
+}
+
+fn copy_totals(columns: &Columns, dim: Dim, counts: &mut Counts) {
+    match dim {
+        Dim::Group(group) => {
+            for (topic, &g) in columns.topic_group.iter().enumerate() {
+                if g == group {
+                    counts.topics[topic] = columns.topic_totals[topic];
+                }
+            }
+        }
+        Dim::Types => counts.types.copy_from_slice(&columns.type_totals),
+        Dim::Brands => counts.brands.copy_from_slice(&columns.brand_totals),
+        Dim::Date | Dim::Text => {}
+    }
 }
 
 fn bump(counts: &mut [u32], id: u32) {

@@ -22,7 +22,7 @@ mod typo;
 
 use columns::Columns;
 use filter::Filters;
-use search::{Scratch, SearchIndex};
+use search::{Builder, Scratch, SearchIndex};
 
 use crate::model::{
     ArticleId, BrandId, FirstView, Index, OfferingId, PlacedOffering, TopicId, TypeId,
@@ -95,6 +95,8 @@ pub struct Engine {
     index: Index,
     columns: Columns,
     search: Option<SearchIndex>,
+    /// A search build in progress (see [`Engine::prepare_search_step`]).
+    building: Option<Builder>,
     scratch: Scratch,
 }
 
@@ -105,6 +107,7 @@ impl Engine {
             index,
             columns,
             search: None,
+            building: None,
             scratch: Scratch::default(),
         }
     }
@@ -113,11 +116,29 @@ impl Engine {
         &self.index
     }
 
-    /// Builds the text-search structures if they are not built yet.
+    /// Builds the text-search structures if they are not built yet (finishing a build
+    /// that [`Engine::prepare_search_step`] started).
     pub fn prepare_search(&mut self) {
-        if self.search.is_none() {
-            self.search = Some(SearchIndex::build(&self.index));
+        while !self.prepare_search_step(usize::MAX) {}
+    }
+
+    /// Indexes up to `articles` more articles for search; true once search is ready. Lets
+    /// a browser build search over a large index in idle slices instead of one long task;
+    /// the call that completes it also sorts the postings (a fraction of the total).
+    pub fn prepare_search_step(&mut self, articles: usize) -> bool {
+        if self.search.is_some() {
+            return true;
         }
+        let builder = self
+            .building
+            .get_or_insert_with(|| Builder::new(&self.index));
+        if !builder.step(&self.index, articles) {
+            return false;
+        }
+        if let Some(builder) = self.building.take() {
+            self.search = Some(builder.finish());
+        }
+        true
     }
 
     pub fn search_ready(&self) -> bool {
@@ -140,67 +161,15 @@ impl Engine {
                 None => None,
             }
         };
-        let relevance = text.is_some() && query.sort == Sort::Relevance;
-        let filters = Filters::new(&self.columns, query, text);
-        let all = filters.all();
-        let counts = facets::count(
-            &self.columns,
-            &filters,
-            &all,
-            (
-                self.index.topics.len(),
-                self.index.types.len(),
-                self.index.brands.len(),
-            ),
-        );
-        let scores = relevance.then_some(self.scratch.score.as_slice());
-        let head = query.limit.max(offerings::WINDOW);
-        let ordered = order::rank(&self.columns, &all, scores, head);
-        let panel = offerings::rank(&self.columns, &ordered, self.index.offerings.len());
-        let mut hits = ordered;
-        let total = hits.len();
-        hits.truncate(query.limit);
-        Results {
-            total,
-            hits,
-            topic_counts: counts.topics,
-            type_counts: counts.types,
-            brand_counts: counts.brands,
-            offerings: panel,
-        }
+        let scores = (text.is_some() && query.sort == Sort::Relevance)
+            .then_some(self.scratch.score.as_slice());
+        answer(&self.index, &self.columns, query, text, scores)
     }
 
     /// The browse view: exactly what [`Engine::run`] answers for the empty query with
     /// [`FIRST_VIEW_CARDS`] cards, packaged with the offerings it mentions.
-    pub fn first_view(&mut self) -> FirstView {
-        let results = self.run(&Query {
-            limit: FIRST_VIEW_CARDS,
-            ..Query::default()
-        });
-        let articles: Vec<_> = results
-            .hits
-            .iter()
-            .map(|&a| self.index.articles[a as usize].clone())
-            .collect();
-        let panel: Vec<OfferingId> = results.offerings.iter().map(|o| o.offering).collect();
-        let mut placed = panel.clone();
-        for &a in &results.hits {
-            placed.extend_from_slice(self.columns.offerings.row(a as usize));
-        }
-        placed.sort_unstable();
-        placed.dedup();
-        FirstView {
-            total: results.total as u32,
-            articles,
-            offerings: placed
-                .into_iter()
-                .map(|at| PlacedOffering {
-                    at,
-                    offering: self.index.offerings[at as usize].clone(),
-                })
-                .collect(),
-            panel,
-        }
+    pub fn first_view(&self) -> FirstView {
+        browse_view(&self.index, &self.columns)
     }
 
     /// Finds a topic by slug, by `Group: Label`, or by label alone (case-insensitive), as
@@ -234,7 +203,67 @@ impl Engine {
 
 /// The browse view of an index (no query, no filter, newest first), as stored in
 /// [`Index::first_view`]. The indexer stores it; the widget computes it when an index
-/// came without one (with [`Engine::first_view`], which avoids the copy made here).
+/// came without one (with [`Engine::first_view`]).
 pub fn first_view(index: &Index) -> FirstView {
-    Engine::new(index.clone()).first_view()
+    browse_view(index, &Columns::new(index))
+}
+
+/// Filters, counts, orders and ranks offerings for `query`, given the text matches (when
+/// the query has searchable text) and their scores (when ordering by relevance).
+fn answer(
+    index: &Index,
+    columns: &Columns,
+    query: &Query,
+    text: Option<fixedbitset::FixedBitSet>,
+    scores: Option<&[f32]>,
+) -> Results {
+    let filters = Filters::new(columns, query, text);
+    let all = filters.all();
+    let sizes = (index.topics.len(), index.types.len(), index.brands.len());
+    let counts = facets::count(columns, &filters, &all, sizes);
+    let head = query.limit.max(offerings::WINDOW);
+    let mut hits = order::rank(columns, &all, scores, head);
+    let panel = offerings::rank(columns, &hits, index.offerings.len());
+    let total = hits.len();
+    hits.truncate(query.limit);
+    Results {
+        total,
+        hits,
+        topic_counts: counts.topics,
+        type_counts: counts.types,
+        brand_counts: counts.brands,
+        offerings: panel,
+    }
+}
+
+fn browse_view(index: &Index, columns: &Columns) -> FirstView {
+    let browse = Query {
+        limit: FIRST_VIEW_CARDS,
+        ..Query::default()
+    };
+    let results = answer(index, columns, &browse, None, None);
+    let articles: Vec<_> = results
+        .hits
+        .iter()
+        .map(|&a| index.articles[a as usize].clone())
+        .collect();
+    let panel: Vec<OfferingId> = results.offerings.iter().map(|o| o.offering).collect();
+    let mut placed = panel.clone();
+    for &a in &results.hits {
+        placed.extend_from_slice(columns.offerings.row(a as usize));
+    }
+    placed.sort_unstable();
+    placed.dedup();
+    FirstView {
+        total: results.total as u32,
+        articles,
+        offerings: placed
+            .into_iter()
+            .map(|at| PlacedOffering {
+                at,
+                offering: index.offerings[at as usize].clone(),
+            })
+            .collect(),
+        panel,
+    }
 }

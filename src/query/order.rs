@@ -19,6 +19,9 @@ pub fn rank(
     head: usize,
 ) -> Vec<u32> {
     let Some(scores) = scores else {
+        if matches.count_ones(..) == columns.articles {
+            return columns.newest.clone();
+        }
         return columns
             .newest
             .iter()

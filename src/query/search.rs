@@ -41,6 +41,10 @@ const TWO_TYPOS: f32 = 0.3;
 /// turn one keystroke into a scan of half the postings.
 const MAX_EXPANSIONS: usize = 200;
 
+/// Words of a query beyond this are ignored: a pasted paragraph must not cost a typo scan
+/// per word.
+const MAX_QUERY_WORDS: usize = 16;
+
 /// The inverted index. Built once by [`SearchIndex::build`].
 #[derive(Debug, Default)]
 pub struct SearchIndex {
@@ -82,7 +86,13 @@ enum Field {
 
 const BOOSTS: [f32; 5] = [TITLE, TOPICS, SUMMARY, BRAND, BODY];
 
-struct Builder {
+/// Builds a [`SearchIndex`] a slice of articles at a time, so a browser can spread the
+/// work over idle moments instead of freezing the page on a large index.
+#[derive(Debug)]
+pub struct Builder {
+    /// The next article to index.
+    next: usize,
+    articles: usize,
     ids: FxHashMap<Box<str>, u32>,
     /// (term, weight) pairs in article order (two arrays: 5 bytes a pair, not 8), and
     /// where each article's pairs end.
@@ -93,23 +103,78 @@ struct Builder {
     /// needs no sorting); `touched` lists the terms to flush and reset.
     tf: Vec<[u8; 5]>,
     touched: Vec<u32>,
+    /// Per term id: a stop word, never indexed.
+    stop: Vec<bool>,
 }
 
 impl Builder {
+    pub fn new(index: &Index) -> Self {
+        // About one posting per 8 bytes of text; reserving avoids regrowing the largest
+        // buffer of the build several times.
+        let text_bytes: usize = index
+            .articles
+            .iter()
+            .map(|a| a.title.len() + a.summary.len() + a.text.len())
+            .sum();
+        Builder {
+            next: 0,
+            articles: index.articles.len(),
+            ids: FxHashMap::default(),
+            pair_terms: Vec::with_capacity(text_bytes / 8),
+            pair_weights: Vec::with_capacity(text_bytes / 8),
+            article_ends: Vec::with_capacity(index.articles.len()),
+            tf: Vec::new(),
+            touched: Vec::new(),
+            stop: Vec::new(),
+        }
+    }
+
+    /// Indexes up to `budget` more articles of `index` (the index the builder was made
+    /// for); true when every article is indexed.
+    pub fn step(&mut self, index: &Index, budget: usize) -> bool {
+        let end = self.next.saturating_add(budget).min(self.articles);
+        for a in index.articles.get(self.next..end).unwrap_or_default() {
+            self.add(&a.title, Field::Title);
+            for &topic in &a.topics {
+                if let Some(t) = index.topics.get(topic as usize) {
+                    self.add(&t.label, Field::Topics);
+                }
+            }
+            self.add(&a.summary, Field::Summary);
+            if let Some(brand) = a.brand.and_then(|b| index.brands.get(b as usize)) {
+                self.add(&brand.name, Field::Brand);
+            }
+            self.add(&a.text, Field::Body);
+            self.finish_article();
+        }
+        self.next = end;
+        self.next >= self.articles
+    }
+
+    /// The finished index (articles not yet stepped through are left unindexed).
+    pub fn finish(self) -> SearchIndex {
+        let articles = self.articles;
+        SearchIndex::from_builder(self, articles)
+    }
+
     fn add(&mut self, text: &str, field: Field) {
         for_each_term(text, |term| {
-            if is_stop_word(term) {
-                return;
-            }
+            // Stop words get an id too, so the stop-word test runs once per distinct term
+            // rather than once per occurrence; they are never counted, so they end with no
+            // postings and are left out of the dictionary.
             let id = match self.ids.get(term) {
                 Some(&id) => id,
                 None => {
                     let id = self.ids.len() as u32;
                     self.ids.insert(term.into(), id);
                     self.tf.push([0; 5]);
+                    self.stop.push(is_stop_word(term));
                     id
                 }
             };
+            if self.stop[id as usize] {
+                return;
+            }
             let counts = &mut self.tf[id as usize];
             if *counts == [0; 5] {
                 self.touched.push(id);
@@ -139,44 +204,17 @@ impl Builder {
 
 impl SearchIndex {
     /// Indexes every article of `index`.
-    pub fn build(index: &Index) -> Self {
-        // About one posting per 8 bytes of text; reserving avoids regrowing the largest
-        // buffer of the build several times.
-        let text_bytes: usize = index
-            .articles
-            .iter()
-            .map(|a| a.title.len() + a.summary.len() + a.text.len())
-            .sum();
-        let mut builder = Builder {
-            ids: FxHashMap::default(),
-            pair_terms: Vec::with_capacity(text_bytes / 8),
-            pair_weights: Vec::with_capacity(text_bytes / 8),
-            article_ends: Vec::with_capacity(index.articles.len()),
-            tf: Vec::new(),
-            touched: Vec::new(),
-        };
-        for a in &index.articles {
-            builder.add(&a.title, Field::Title);
-            for &topic in &a.topics {
-                if let Some(t) = index.topics.get(topic as usize) {
-                    builder.add(&t.label, Field::Topics);
-                }
-            }
-            builder.add(&a.summary, Field::Summary);
-            if let Some(brand) = a.brand.and_then(|b| index.brands.get(b as usize)) {
-                builder.add(&brand.name, Field::Brand);
-            }
-            builder.add(&a.text, Field::Body);
-            builder.finish_article();
-        }
-        Self::from_builder(builder, index.articles.len())
-    }
-
     fn from_builder(builder: Builder, articles: usize) -> Self {
         // Sort the dictionary, then renumber the pairs to sorted term ids.
-        let mut terms: Vec<(Box<str>, u32)> = builder.ids.into_iter().collect();
+        let stop = &builder.stop;
+        let mut terms: Vec<(Box<str>, u32)> = builder
+            .ids
+            .into_iter()
+            .filter(|(_, id)| !stop[*id as usize])
+            .collect();
         terms.sort_unstable();
-        let mut rename = vec![0u32; terms.len()];
+        // Indexed by the build's ids, stop words included (they have no pairs to rename).
+        let mut rename = vec![0u32; stop.len()];
         for (sorted, (_, old)) in terms.iter().enumerate() {
             rename[*old as usize] = sorted as u32;
         }
@@ -324,7 +362,11 @@ impl SearchIndex {
     pub fn search(&self, text: &str, scratch: &mut Scratch) -> Option<FixedBitSet> {
         scratch.reset(self.articles);
         let mut words = Vec::new();
-        for_each_term(text, |w| words.push(w.to_owned()));
+        for_each_term(text, |w| {
+            if words.len() < MAX_QUERY_WORDS {
+                words.push(w.to_owned());
+            }
+        });
         let count = words.len();
         let words: Vec<(String, bool)> = words
             .into_iter()

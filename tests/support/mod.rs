@@ -345,7 +345,8 @@ pub fn synthetic(articles: usize, seed: u64) -> Index {
         b.article(Art {
             title: sentence(&mut rng, 8),
             summary: sentence(&mut rng, 30),
-            text: sentence(&mut rng, 80),
+            // The indexer keeps at most 40 telling body terms per article.
+            text: sentence(&mut rng, 40),
             date: (!undated).then_some(date),
             brand: Some(rng.below(12) as u32),
             content_type: Some(rng.below(2) as u32),
