@@ -52,9 +52,8 @@ seed_text index_one_file
 # Inputs that once crashed a target (tests/fuzz_regressions.rs replays them) seed it too.
 for target in "${TARGETS[@]}"; do
   mkdir -p "corpus/$target"
-  if [ -d "../tests/fixtures/fuzz/$target" ]; then
-    cp ../tests/fixtures/fuzz/"$target"/* "corpus/$target/"
-  fi
+  find "../tests/fixtures/fuzz/$target" -maxdepth 1 -type f -exec cp {} "corpus/$target/" \; \
+    2>/dev/null || true
 done
 # Index seeds: the indexer target writes the index it builds from each article seed.
 mkdir -p corpus/decode_index
