@@ -9,7 +9,7 @@ WASM_TEST = CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner 
 	CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
 	cargo test --target wasm32-unknown-unknown --no-default-features
 
-.PHONY: demo build test lint test-native test-wasm test-browser bench bench-smoke fuzz clean
+.PHONY: demo build test lint test-native test-wasm test-browser bench bench-smoke fuzz fuzz-smoke clean
 
 demo: build
 	node scripts/serve.mjs $(PORT) .
@@ -20,7 +20,7 @@ build:
 
 test:
 	scripts/setup.sh wasm browser npm
-	$(MAKE) lint test-native build test-wasm bench-smoke test-browser
+	$(MAKE) lint test-native build test-wasm bench-smoke fuzz-smoke test-browser
 
 lint:
 	cargo fmt --all -- --check
@@ -40,6 +40,17 @@ test-browser:
 # (test-browser runs last so the log closes on a test runner's summary.)
 bench-smoke:
 	scripts/bench.sh --smoke
+
+# Fuzzing (cargo-fuzz on stable Rust; scripts/fuzz.sh installs it when missing). fuzz-smoke
+# is the bounded CI run; `make fuzz FUZZ_SECONDS=3600` runs longer.
+FUZZ_SECONDS ?= 300
+FUZZ_SMOKE_SECONDS ?= 25
+
+fuzz:
+	scripts/fuzz.sh $(FUZZ_SECONDS)
+
+fuzz-smoke:
+	scripts/fuzz.sh $(FUZZ_SMOKE_SECONDS)
 
 bench:
 	scripts/setup.sh wasm browser npm
