@@ -44,7 +44,7 @@ bench-smoke:
 # Fuzzing (cargo-fuzz on stable Rust; scripts/fuzz.sh installs it when missing). fuzz-smoke
 # is the bounded CI run; `make fuzz FUZZ_SECONDS=3600` runs longer.
 FUZZ_SECONDS ?= 300
-FUZZ_SMOKE_SECONDS ?= 25
+FUZZ_SMOKE_SECONDS ?= 15
 
 fuzz:
 	scripts/fuzz.sh $(FUZZ_SECONDS)
