@@ -33,7 +33,7 @@ export async function machine() {
     node: process.version,
     ours: `${cargo ? cargo[1] : "?"} (${quiet("git", ["rev-parse", "--short", "HEAD"]) ?? "no git"}${quiet("git", ["status", "--porcelain"]) ? ", dirty" : ""})`,
     libraries: {
-      pagefind: version("pagefind"),
+      pagefind: version("@pagefind/linux-x64"),
       minisearch: version("minisearch"),
       flexsearch: version("flexsearch"),
       "fuse.js": version("fuse.js"),

@@ -150,7 +150,7 @@ export async function buildSites(ctx) {
         log(`  pagefind: writing ${docs.length} HTML pages`);
         docs.forEach((doc, i) => writeFileSync(join(out, "a", `${i}.html`), pagefindArticle(doc, doc.text)));
         log("  pagefind: running its CLI");
-        const run = await timed([join(ROOT, "node_modules/.bin/pagefind"), "--site", out, "--quiet"], { timeoutS: ctx.timeoutS });
+        const run = await timed([join(ROOT, "node_modules/@pagefind/linux-x64/bin/pagefind_extended"), "--site", out, "--quiet"], { timeoutS: ctx.timeoutS });
         if (!run.ok) return { ok: false, reason: `pagefind CLI ${run.reason}` };
         return { ok: true, build: { wallS: run.wallS, maxRssMB: run.maxRssMB } };
       });
