@@ -1,0 +1,55 @@
+// Turns one topic-cards index (the indexer's JSON) into the flat records every other
+// contender is fed, so all engines search and show exactly the same articles.
+//
+// A record keeps only what a card shows or a search reads: title, summary, date, url, brand
+// name, topic names and the index's searchable `text`. Its position in the index is its id.
+
+/** The name a topic is shown and filtered by: `Group: Label` when there are several groups. */
+export function topicNames(index) {
+  const groups = index.groups ?? [];
+  return (index.topics ?? []).map((topic) =>
+    groups.length > 1 && groups[topic.group] ? `${groups[topic.group].label}: ${topic.label}` : topic.label,
+  );
+}
+
+/** Flat records in index order (newest first), for every contender but ours. */
+export function docsFromIndex(index) {
+  const topics = topicNames(index);
+  const brands = (index.brands ?? []).map((b) => b.name);
+  return (index.articles ?? []).map((a, id) => ({
+    id,
+    title: a.title ?? "",
+    summary: a.summary ?? "",
+    date: a.date ?? "",
+    url: a.url ?? "",
+    brand: a.brand != null && brands[a.brand] != null ? brands[a.brand] : "",
+    topics: (a.topics ?? []).map((t) => topics[t]).filter((t) => t != null),
+    // Cards show the image as ours does (same src, size and lazy loading) so every page asks
+    // for the same pictures.
+    image: a.image?.src ? { src: a.image.src, alt: a.image.alt ?? "", width: a.image.width ?? 640, height: a.image.height ?? 360 } : null,
+    text: a.text ?? "",
+  }));
+}
+
+/** The display part of a record (what the pages render; no search-only text). */
+export function displayDoc(doc) {
+  const { text: _text, ...shown } = doc;
+  return shown;
+}
+
+/** Topic and brand counts over `docs` (the browse view's facet counts), biggest first. */
+export function facetCounts(docs) {
+  const topics = new Map();
+  const brands = new Map();
+  for (const doc of docs) {
+    for (const t of doc.topics) topics.set(t, (topics.get(t) ?? 0) + 1);
+    if (doc.brand) brands.set(doc.brand, (brands.get(doc.brand) ?? 0) + 1);
+  }
+  const sorted = (map) => [...map].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  return { topics: sorted(topics), brands: sorted(brands) };
+}
+
+/** The topic every facet query selects: the most used one, so all contenders get the same. */
+export function benchTopic(docs) {
+  return facetCounts(docs).topics[0]?.[0] ?? null;
+}

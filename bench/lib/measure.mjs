@@ -1,0 +1,228 @@
+// Drives headless Chromium through one cold visit of a contender page: navigation to first
+// cards painted, the bytes and requests before that moment (from the DevTools protocol's
+// network events), memory after load, then the warm query set.
+import { readFileSync, statSync } from "node:fs";
+import { extname, join } from "node:path";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { chromium } from "playwright-core";
+import { captureWasmMemories, oursStep, watchOurWidget } from "./inpage.mjs";
+
+// The browser tests' flags (tests/browser/harness.mjs), plus two that let a frame be drawn as
+// soon as it is ready instead of at the next 60 Hz vsync, so "to the next frame" measures
+// the page's work and not up to 16.7 ms of waiting.
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-dev-shm-usage",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-gpu-vsync",
+  "--disable-frame-rate-limit",
+  // Nothing leaves the machine: any host but the bench server fails to resolve at once
+  // (absolute image URLs of real corpora), the same for every contender.
+  "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+];
+
+export async function launch() {
+  return chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: CHROMIUM_ARGS });
+}
+
+/** gzip (the server's level 6) and brotli (quality 11; 9 above 16 MiB) of a file's first `len` bytes. */
+const compressed = new Map();
+function compressedSizes(file, len, compressible) {
+  const key = `${file}:${statSync(file).mtimeMs}:${len}`;
+  if (compressed.has(key)) return compressed.get(key);
+  const bytes = readFileSync(file).subarray(0, len);
+  const sizes = compressible
+    ? {
+        gzip: gzipSync(bytes, { level: 6 }).length,
+        brotli: brotliCompressSync(bytes, {
+          params: {
+            [constants.BROTLI_PARAM_QUALITY]: bytes.length > 16 * 2 ** 20 ? 9 : 11,
+            [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+          },
+        }).length,
+      }
+    : { gzip: bytes.length, brotli: bytes.length }; // Pagefind's own files are compressed already.
+  compressed.set(key, sizes);
+  return sizes;
+}
+const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".json", ".svg", ".wasm", ".txt"]);
+
+/** Network bookkeeping from CDP events, in the protocol's monotonic clock (seconds). */
+function networkLog(cdp) {
+  const requests = new Map();
+  let clock = null; // wallTime - timestamp, from the first request (the document)
+  cdp.on("Network.requestWillBeSent", (e) => {
+    if (clock === null) clock = e.wallTime - e.timestamp;
+    requests.set(e.requestId, { url: e.request.url, type: e.type, start: e.timestamp, chunks: [], end: null, failed: false });
+  });
+  cdp.on("Network.dataReceived", (e) => requests.get(e.requestId)?.chunks.push([e.timestamp, e.dataLength, e.encodedDataLength]));
+  cdp.on("Network.loadingFinished", (e) => {
+    const r = requests.get(e.requestId);
+    if (r) Object.assign(r, { end: e.timestamp, wire: e.encodedDataLength });
+  });
+  cdp.on("Network.loadingFailed", (e) => {
+    const r = requests.get(e.requestId);
+    if (r) Object.assign(r, { end: e.timestamp, failed: true });
+  });
+  return {
+    requests,
+    toMonotonic: (wallMs) => (clock === null ? null : wallMs / 1000 - clock),
+    inFlight: () => [...requests.values()].filter((r) => r.end === null).length,
+  };
+}
+
+/**
+ * What had arrived by monotonic time `t`: requests started, and raw/gzip/brotli bytes.
+ * Card images are counted apart (`images`): every page shows the same ones the same way.
+ */
+function bytesBefore(log, t, baseUrl, root) {
+  const out = { requests: 0, raw: 0, gzip: 0, brotli: 0, images: 0, files: [] };
+  for (const r of log.requests.values()) {
+    if (r.start > t || !r.url.startsWith(baseUrl)) continue;
+    if (r.type === "Image") {
+      out.images++;
+      continue;
+    }
+    out.requests++;
+    const path = decodeURIComponent(new URL(r.url).pathname);
+    let file = join(root, path);
+    let size;
+    try {
+      if (statSync(file).isDirectory()) file = join(file, "index.html");
+      size = statSync(file).size;
+    } catch (_) {
+      continue; // a 404: nothing arrived worth counting
+    }
+    const got = r.end !== null && r.end <= t ? size : Math.min(size, r.chunks.filter(([ct]) => ct <= t).reduce((s, [, len]) => s + len, 0));
+    if (got === 0) continue;
+    const sizes = compressedSizes(file, got, COMPRESSIBLE.has(extname(file).toLowerCase()));
+    out.raw += got;
+    out.gzip += sizes.gzip;
+    out.brotli += sizes.brotli;
+    out.files.push({ path, raw: got, of: size });
+  }
+  return out;
+}
+
+async function memory(page, cdp) {
+  await cdp.send("HeapProfiler.collectGarbage");
+  await cdp.send("HeapProfiler.collectGarbage");
+  const heap = await cdp.send("Runtime.getHeapUsage");
+  const wasm = await page.evaluate(() => (window.__wasmMemoryBytes ? window.__wasmMemoryBytes() : 0));
+  return { jsHeapMB: heap.usedSize / 2 ** 20, wasmMB: wasm / 2 ** 20, totalMB: (heap.usedSize + wasm) / 2 ** 20 };
+}
+
+async function waitNetworkIdle(log, quietMs = 500, capMs = 120000) {
+  const until = Date.now() + capMs;
+  let quietSince = Date.now();
+  while (Date.now() < until) {
+    if (log.inFlight() > 0) quietSince = Date.now();
+    else if (Date.now() - quietSince >= quietMs) return true;
+    await new Promise((ok) => setTimeout(ok, 50));
+  }
+  return false;
+}
+
+/** One query on a renderer page (everyone but ours): engine, facet counts, render, frame. */
+async function rendererQuery(page, spec) {
+  return page.evaluate((s) => window.__bench.run({ q: s.q || "", topic: s.topic ? s.topic.name : null }), spec);
+}
+
+/** One query on ours: reset to the browse view, set the facet, then time the last step. */
+async function oursQuery(page, spec) {
+  const reset = await page.evaluate(() => {
+    const root = window.__tcRoot || document.querySelector("topic-cards")?.shadowRoot;
+    const input = root?.querySelector('input[type="search"]');
+    return { hasInput: !!input, typed: input ? input.value : "", checked: root ? [...root.querySelectorAll('input[type="checkbox"]:checked')].length : 0 };
+  });
+  if (!reset.hasInput && spec.q) return { error: "no search box" };
+  if (reset.typed) await page.evaluate(oursStep, { q: "" });
+  if (reset.checked) {
+    await page.evaluate(() => {
+      const root = window.__tcRoot || document.querySelector("topic-cards")?.shadowRoot;
+      for (const box of root.querySelectorAll('input[type="checkbox"]:checked')) box.click();
+    });
+    await page.evaluate(() => new Promise((ok) => setTimeout(ok, 50)));
+  }
+  if (spec.topic && spec.q) {
+    const facet = await page.evaluate(oursStep, { topic: spec.topic });
+    if (facet.error) return facet;
+  }
+  return page.evaluate(oursStep, spec.q ? { q: spec.q } : { topic: spec.topic });
+}
+
+/**
+ * One cold visit. `opts`: { url, baseUrl, root, ours, queries, reps, timeoutMs, throttle }.
+ * Resolves to a sample; failures become `error` (with whatever was measured before).
+ */
+export async function visit(browser, opts) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const sample = { errors: [] };
+  const pageErrors = [];
+  page.on("pageerror", (e) => pageErrors.push(e.message));
+  try {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Network.enable");
+    await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+    if (opts.throttle) {
+      await cdp.send("Network.emulateNetworkConditions", {
+        offline: false,
+        latency: opts.throttle.latencyMs,
+        downloadThroughput: (opts.throttle.mbps * 1e6) / 8,
+        uploadThroughput: (opts.throttle.mbps * 1e6) / 8,
+      });
+    }
+    const log = networkLog(cdp);
+    await page.addInitScript(captureWasmMemories);
+    if (opts.ours) await page.addInitScript(watchOurWidget);
+
+    await page.goto(opts.url, { waitUntil: "commit", timeout: opts.timeoutMs });
+    try {
+      await page.waitForFunction(() => window.__firstCards != null || window.__benchError, null, { timeout: opts.timeoutMs, polling: 50 });
+    } catch (_) {
+      throw new Error(`no cards within ${opts.timeoutMs / 1000} s${pageErrors.length ? `: ${pageErrors[0]}` : ""}`);
+    }
+    const first = await page.evaluate(() => ({ at: window.__firstCards, origin: performance.timeOrigin, error: window.__benchError }));
+    if (first.error) throw new Error(first.error);
+    sample.firstCardsMs = first.at;
+    const t = log.toMonotonic(first.origin + first.at);
+    sample.before = bytesBefore(log, t, opts.baseUrl, opts.root);
+
+    if (!(await waitNetworkIdle(log))) sample.errors.push("network never went idle");
+    await page.evaluate(() => new Promise((ok) => setTimeout(ok, 300)));
+    sample.memLoad = await memory(page, cdp);
+    const all = bytesBefore(log, Infinity, opts.baseUrl, opts.root);
+    sample.afterLoad = { requests: all.requests, raw: all.raw, gzip: all.gzip };
+
+    if (opts.queries.length && opts.canQuery) {
+      sample.queries = {};
+      const run = opts.ours ? oursQuery : rendererQuery;
+      for (let rep = -1; rep < opts.reps; rep++) {
+        for (const spec of opts.queries) {
+          let result;
+          try {
+            result = await run(page, spec);
+          } catch (error) {
+            result = { error: String(error.message || error).split("\n")[0] };
+          }
+          if (rep < 0) continue; // the warm-up pass: caches, JIT, lazily fetched index parts
+          (sample.queries[spec.name] ??= []).push(result);
+        }
+      }
+      sample.memQueries = await memory(page, cdp);
+    }
+  } catch (error) {
+    sample.errors.push(String(error.message || error).split("\n")[0]);
+  } finally {
+    if (pageErrors.length) sample.pageErrors = pageErrors.slice(0, 3);
+    await context.close();
+  }
+  return sample;
+}

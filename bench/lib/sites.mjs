@@ -1,0 +1,161 @@
+// Writes one corpus's contender pages under OUT/site/<contender>/, all derived from the
+// same index JSON: the floor's first view, ours, the three JS libraries' prebuilt data
+// files and Pagefind's HTML pages plus its bundle. Each part is rebuilt only when its inputs
+// (the index bytes and the harness code that makes it) changed.
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { displayDoc, facetCounts } from "./docs.mjs";
+import { timed } from "./timed.mjs";
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const PAGES = join(HERE, "..", "pages");
+export const ROOT = join(HERE, "..", "..");
+
+const LIBS = {
+  minisearch: "node_modules/minisearch/dist/es/index.js",
+  flexsearch: "node_modules/flexsearch/dist/flexsearch.bundle.module.min.mjs",
+  fuse: "node_modules/fuse.js/dist/fuse.min.mjs",
+};
+
+const sha = (...parts) => {
+  const hash = createHash("sha256");
+  for (const part of parts) hash.update(part);
+  return hash.digest("hex").slice(0, 16);
+};
+const codeKey = (...files) => sha(...files.map((f) => readFileSync(f)));
+
+/** Runs `make` unless OUT/.stamp-NAME holds `key`; returns what `make` returned (kept in the stamp). */
+async function cached(dir, name, key, make) {
+  const stamp = join(dir, `.stamp-${name}.json`);
+  if (existsSync(stamp)) {
+    const saved = JSON.parse(readFileSync(stamp, "utf8"));
+    if (saved.key === key) return saved.value;
+  }
+  const value = await make();
+  writeFileSync(stamp, JSON.stringify({ key, value }));
+  return value;
+}
+
+function page(title, head, body) {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>bench: ${title}</title>
+<style>body{font:15px/1.4 system-ui,sans-serif;margin:1rem}aside{float:left;width:16rem;max-height:90vh;overflow:auto}
+.cards{margin-left:17rem;display:grid;grid-template-columns:repeat(auto-fill,minmax(16rem,1fr));gap:.8rem;list-style:none;padding:0}
+.card{border:1px solid #ccc;border-radius:6px;padding:.6rem}.card img{width:100%;height:auto}.card h3{font-size:1rem;margin:0}.meta,.topics{color:#555;font-size:.85em}
+fieldset{border:0;padding:0}label{display:block}</style>${head}</head>
+<body>${body}</body></html>
+`;
+}
+
+/** A page of the shared renderer plus one adapter, inlined into a single module script. */
+function rendererPage(name) {
+  const code = readFileSync(join(PAGES, "common.js"), "utf8") + "\n" + readFileSync(join(PAGES, `${name}.js`), "utf8");
+  return page(name, "", `<main id="app"></main>\n<script type="module">\n${code.replaceAll("</script", "<\\/script")}\n</script>`);
+}
+
+const escapeHtml = (s) =>
+  String(s).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
+
+/**
+ * One article as a page Pagefind indexes: body text, meta for the card, filters, a date sort.
+ * Values go in element content or a `[content]` attribute, never in Pagefind's inline
+ * `key:value` form, where a comma in a summary or a URL would split the value.
+ */
+export function pagefindArticle(doc, fullText) {
+  const attr = (kind, key, value) => (value ? `<meta data-pagefind-${kind}="${key}[content]" content="${escapeHtml(value)}">` : "");
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(doc.title)}</title></head><body>
+<article data-pagefind-body>
+<h1 data-pagefind-meta="title">${escapeHtml(doc.title)}</h1>
+${attr("meta", "date", doc.date)}${attr("meta", "link", doc.url)}${attr("sort", "date", doc.date)}
+${doc.image ? `${attr("meta", "image", doc.image.src)}${attr("meta", "image_alt", doc.image.alt)}${attr("meta", "image_size", `${doc.image.width}x${doc.image.height}`)}` : ""}
+${doc.summary ? `<p data-pagefind-meta="summary">${escapeHtml(doc.summary)}</p>` : ""}
+${doc.brand ? `<p data-pagefind-filter="brand">${escapeHtml(doc.brand)}</p>` : ""}
+<ul>${doc.topics.map((t) => `<li data-pagefind-filter="topics">${escapeHtml(t)}</li>`).join("")}</ul>
+<div>${escapeHtml(fullText)}</div>
+</article></body></html>
+`;
+}
+
+/**
+ * Prepares every contender's page for one corpus. `ctx`: { dir, indexFile, docs, widget,
+ * contenders, pagefindMax, timeoutS, log }. Returns { name: { ok, reason?, build? } }.
+ */
+export async function buildSites(ctx) {
+  const { dir, indexFile, docs, widget, contenders, log } = ctx;
+  const site = join(dir, "site");
+  const indexKey = sha(readFileSync(indexFile));
+  const docsFile = join(dir, "docs.json");
+  const status = {};
+  const want = (name) => contenders.includes(name);
+
+  if (want("floor")) {
+    const out = join(site, "floor");
+    mkdirSync(out, { recursive: true });
+    const first = { total: docs.length, cards: docs.slice(0, 12).map(displayDoc), facets: facetCounts(docs) };
+    writeFileSync(join(out, "first.json"), JSON.stringify(first));
+    writeFileSync(join(out, "index.html"), rendererPage("floor"));
+    status.floor = { ok: true };
+  }
+
+  if (want("ours")) {
+    const out = join(site, "ours");
+    mkdirSync(out, { recursive: true });
+    const link = join(out, "index.json");
+    rmSync(link, { force: true });
+    symlinkSync(relative(out, indexFile), link);
+    if (widget.script) {
+      copyFileSync(widget.script, join(out, "topic-cards.js"));
+      writeFileSync(
+        join(out, "index.html"),
+        page("ours", "", `<script src="topic-cards.js"></script>\n<topic-cards index-url="index.json" page-size="12"></topic-cards>`),
+      );
+      status.ours = { ok: true };
+    } else {
+      status.ours = { ok: false, reason: "pkg/topic-cards.js missing (make build failed?)" };
+    }
+  }
+
+  const libs = Object.keys(LIBS).filter(want);
+  if (libs.length) writeFileSync(docsFile, JSON.stringify(docs));
+  for (const lib of libs) {
+    const out = join(site, lib);
+    mkdirSync(out, { recursive: true });
+    copyFileSync(join(ROOT, LIBS[lib]), join(out, "lib.mjs"));
+    writeFileSync(join(out, "index.html"), rendererPage(lib));
+    const key = sha(indexKey, codeKey(join(HERE, "prebuild.mjs"), join(ROOT, LIBS[lib])));
+    status[lib] = await cached(dir, lib, key, async () => {
+      log(`  ${lib}: building its index in Node`);
+      const run = await timed(
+        [process.execPath, "--max-old-space-size=16000", join(HERE, "prebuild.mjs"), lib, docsFile, join(out, "data.json")],
+        { timeoutS: ctx.timeoutS },
+      );
+      if (!run.ok) return { ok: false, reason: `index build ${run.reason}` };
+      const inner = JSON.parse(run.stdout.trim().split("\n").pop());
+      return { ok: true, build: { wallS: run.wallS, maxRssMB: run.maxRssMB, buildMs: inner.buildMs } };
+    });
+  }
+
+  if (want("pagefind")) {
+    const out = join(site, "pagefind");
+    if (docs.length > ctx.pagefindMax) {
+      status.pagefind = { ok: false, reason: `not run above ${ctx.pagefindMax} articles (--pagefind-max)` };
+    } else {
+      const key = sha(indexKey, codeKey(join(HERE, "sites.mjs")), "pagefind-1");
+      status.pagefind = await cached(dir, "pagefind", key, async () => {
+        rmSync(out, { recursive: true, force: true });
+        mkdirSync(join(out, "a"), { recursive: true });
+        log(`  pagefind: writing ${docs.length} HTML pages`);
+        docs.forEach((doc, i) => writeFileSync(join(out, "a", `${i}.html`), pagefindArticle(doc, doc.text)));
+        log("  pagefind: running its CLI");
+        const run = await timed([join(ROOT, "node_modules/.bin/pagefind"), "--site", out, "--quiet"], { timeoutS: ctx.timeoutS });
+        if (!run.ok) return { ok: false, reason: `pagefind CLI ${run.reason}` };
+        return { ok: true, build: { wallS: run.wallS, maxRssMB: run.maxRssMB } };
+      });
+    }
+    if (status.pagefind.ok) writeFileSync(join(out, "index.html"), rendererPage("pagefind"));
+  }
+  return status;
+}

@@ -1,0 +1,98 @@
+// The one plain-JS card renderer every contender page but ours shares (inlined into each
+// page by bench/lib/sites.mjs, so it costs no request), plus the hooks the harness drives.
+//
+// A page calls `benchBoot(adapter)`. The adapter loads its engine and answers views:
+//   load()            -> ctx                       (fetch + deserialise the index)
+//   browse(ctx)       -> view                      (no query, no filter, newest first)
+//   query(ctx, spec)  -> { view, engineMs }        (spec: { q, topic })
+// A view is { total, cards: [doc...] (at most 12), facets: { topics: [[name, n]], brands } }.
+// `window.__firstCards` is set in the frame after the first cards were inserted.
+
+const PAGE_SIZE = 12;
+
+/** Hand-computed facet counts over the docs whose ids are `ids` (what a facet list shows). */
+function countFacets(docs, ids) {
+  const topics = new Map();
+  const brands = new Map();
+  for (const id of ids) {
+    const doc = docs[id];
+    for (const t of doc.topics) topics.set(t, (topics.get(t) || 0) + 1);
+    if (doc.brand) brands.set(doc.brand, (brands.get(doc.brand) || 0) + 1);
+  }
+  const sorted = (map) => [...map].sort((a, b) => b[1] - a[1]);
+  return { topics: sorted(topics), brands: sorted(brands) };
+}
+
+/** Resolves after the next frame has been produced (rAF, then a task after it). */
+function nextFrame() {
+  return new Promise((resolve) =>
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve(performance.now());
+      channel.port2.postMessage(0);
+    }),
+  );
+}
+
+function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) node.setAttribute(k, v);
+  for (const child of children) if (child != null) node.append(child);
+  return node;
+}
+
+function facetList(title, entries) {
+  const box = el("fieldset", { class: "facet" }, el("legend", null, title));
+  for (const [name, n] of entries) {
+    box.append(el("label", null, el("input", { type: "checkbox", value: name }), ` ${name} (${n})`));
+  }
+  return box;
+}
+
+function card(doc) {
+  const meta = [doc.date, doc.brand].filter(Boolean).join(" · ");
+  const image = doc.image
+    ? el("img", { src: doc.image.src, alt: doc.image.alt, width: doc.image.width, height: doc.image.height, loading: "lazy", decoding: "async" })
+    : null;
+  return el(
+    "li",
+    { class: "card" },
+    image,
+    el("h3", null, el("a", { href: doc.url || "#" }, doc.title)),
+    meta ? el("p", { class: "meta" }, meta) : null,
+    doc.summary ? el("p", null, doc.summary) : null,
+    doc.topics && doc.topics.length ? el("p", { class: "topics" }, doc.topics.join(", ")) : null,
+  );
+}
+
+/** Replaces the page's content with a view: facet counts, the result count and 12 cards. */
+function renderView(view) {
+  const root = document.getElementById("app");
+  const facets = el("aside", null, facetList("Topics", view.facets.topics), facetList("Sources", view.facets.brands));
+  const list = el("ol", { class: "cards" });
+  for (const doc of view.cards.slice(0, PAGE_SIZE)) list.append(card(doc));
+  root.replaceChildren(facets, el("p", { class: "count" }, `${view.total} articles`), list);
+}
+
+async function benchBoot(adapter) {
+  try {
+    const ctx = await adapter.load();
+    renderView(await adapter.browse(ctx));
+    requestAnimationFrame(() => {
+      window.__firstCards = performance.now();
+    });
+    window.__bench = {
+      /** One query as a person would see it: engine, facet counts, render, next frame. */
+      async run(spec) {
+        const t0 = performance.now();
+        const { view, engineMs } = await adapter.query(ctx, spec);
+        renderView(view);
+        const painted = await nextFrame();
+        return { engineMs, paintMs: painted - t0, total: view.total };
+      },
+    };
+  } catch (error) {
+    window.__benchError = String((error && error.stack) || error);
+    throw error;
+  }
+}
