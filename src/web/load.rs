@@ -6,6 +6,7 @@ use crate::index::{decode, decode_first_view, split::PrefixState, PrefixScanner}
 use crate::query::Engine;
 use crate::web::options::Source;
 use crate::web::widget::{send, warn_unknown, Data, Inner, Outbox};
+use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 use wasm_bindgen::{prelude::*, JsCast};
@@ -46,10 +47,12 @@ pub fn start(rc: &Rc<RefCell<Inner>>) {
     };
     let weak = Rc::downgrade(rc);
     match source {
-        Some(Source::Text(text)) => spawn_local(from_bytes(weak, gen, text.into_bytes())),
+        Some(Source::Text(text)) => {
+            spawn_local(from_bytes(weak, gen, Cow::Owned(text.into_bytes())))
+        }
         Some(Source::Url(url)) => spawn_local(from_url(weak, gen, url)),
         None => match embedded() {
-            Some(text) => spawn_local(from_bytes(weak, gen, text.as_bytes().to_vec())),
+            Some(text) => spawn_local(from_bytes(weak, gen, Cow::Borrowed(text.as_bytes()))),
             None => {
                 let mut out = Outbox::new();
                 {
@@ -88,13 +91,13 @@ fn with(weak: &Weak<RefCell<Inner>>, gen: u32, f: impl FnOnce(&mut Inner, &mut O
     send(&host, out);
 }
 
-async fn from_bytes(weak: Weak<RefCell<Inner>>, gen: u32, bytes: Vec<u8>) {
+async fn from_bytes(weak: Weak<RefCell<Inner>>, gen: u32, bytes: Cow<'static, [u8]>) {
     let mut scanner = PrefixScanner::new();
     if let PrefixState::Found { len } = scanner.feed(&bytes) {
         paint_first(&weak, gen, &bytes[..len]);
         yield_to_paint().await;
     }
-    finish(&weak, gen, &bytes).await;
+    finish(&weak, gen, bytes).await;
 }
 
 /// Paints the browse view from the first-view prefix (a bad prefix just waits for the rest).
@@ -110,10 +113,17 @@ fn paint_first(weak: &Weak<RefCell<Inner>>, gen: u32, prefix: &[u8]) {
 }
 
 /// Decodes the whole index, builds the engine, repaints, and after one more yield builds
-/// the search structures so the first keystroke is fast.
-async fn finish(weak: &Weak<RefCell<Inner>>, gen: u32, bytes: &[u8]) {
+/// the search structures so the first keystroke is fast. The raw bytes are freed right
+/// after decoding, so the search build reuses their memory instead of growing past it
+/// (Wasm memory never shrinks: the peak is what the page keeps).
+async fn finish(weak: &Weak<RefCell<Inner>>, gen: u32, bytes: Cow<'static, [u8]>) {
+    if current(weak, gen).is_none() {
+        return;
+    }
+    let decoded = decode(&bytes);
+    drop(bytes);
     let mut ready = false;
-    with(weak, gen, |inner, out| match decode(bytes) {
+    with(weak, gen, |inner, out| match decoded {
         Ok(index) => {
             let engine = Engine::new(index);
             warn_unknown(&inner.state.normalize(&engine));
@@ -141,7 +151,7 @@ async fn finish(weak: &Weak<RefCell<Inner>>, gen: u32, bytes: &[u8]) {
 
 async fn from_url(weak: Weak<RefCell<Inner>>, gen: u32, url: String) {
     match stream(&weak, gen, &url).await {
-        Ok(Some(bytes)) => finish(&weak, gen, &bytes).await,
+        Ok(Some(bytes)) => finish(&weak, gen, Cow::Owned(bytes)).await,
         Ok(None) => {} // superseded or destroyed
         Err(message) => with(&weak, gen, |inner, out| inner.fail(&message, out)),
     }
@@ -211,7 +221,13 @@ async fn read_all(
     if !response.ok() {
         return Err(format!("HTTP {}", response.status()));
     }
-    let mut bytes = Vec::new();
+    // Chunks stay in JS until the body is complete and are then copied once into a Vec of
+    // the exact size: growing one Vec as chunks come would double its capacity (16 MB for
+    // an 8 MB index) and briefly hold old and new buffers together.
+    let chunks = js_sys::Array::new();
+    let mut total = 0usize;
+    // Only the bytes before the first-view prefix is found are gathered in Wasm.
+    let mut head = Vec::new();
     let mut scanner = PrefixScanner::new();
     let mut scanning = true;
     let Some(body) = response.body() else {
@@ -239,20 +255,41 @@ async fn read_all(
         let Some(array) = value.dyn_ref::<js_sys::Uint8Array>() else {
             return Err("unexpected body chunk".into());
         };
-        let start = bytes.len();
-        bytes.resize(start + array.length() as usize, 0);
-        array.copy_to(&mut bytes[start..]);
+        total += array.length() as usize;
+        chunks.push(array);
         if scanning {
-            match scanner.feed(&bytes[start..]) {
+            let start = head.len();
+            head.resize(start + array.length() as usize, 0);
+            array.copy_to(&mut head[start..]);
+            match scanner.feed(&head[start..]) {
                 PrefixState::Pending => {}
                 PrefixState::Absent => scanning = false,
                 PrefixState::Found { len } => {
                     scanning = false;
-                    paint_first(weak, gen, &bytes[..len.min(bytes.len())]);
+                    paint_first(weak, gen, &head[..len.min(head.len())]);
                 }
+            }
+            if !scanning {
+                head = Vec::new();
             }
         }
     }
+    drop(head);
+    let mut bytes = vec![0u8; total];
+    let mut at = 0usize;
+    for chunk in chunks.iter() {
+        let Ok(array) = chunk.dyn_into::<js_sys::Uint8Array>() else {
+            continue;
+        };
+        let end = at + array.length() as usize;
+        // Lengths were summed above; a chunk that changed since is a broken stream.
+        let Some(slot) = bytes.get_mut(at..end) else {
+            return Err("body changed while reading".into());
+        };
+        array.copy_to(slot);
+        at = end;
+    }
+    chunks.set_length(0);
     if !scanning {
         // Let the first view reach the screen before the long full decode.
         yield_to_paint().await;
