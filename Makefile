@@ -9,7 +9,7 @@ WASM_TEST = CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner 
 	CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
 	cargo test --target wasm32-unknown-unknown --no-default-features
 
-.PHONY: demo build test lint test-native test-wasm test-browser bench fuzz clean
+.PHONY: demo build test lint test-native test-wasm test-browser bench bench-smoke fuzz fuzz-smoke clean
 
 demo: build
 	node scripts/serve.mjs $(PORT) .
@@ -20,7 +20,7 @@ build:
 
 test:
 	scripts/setup.sh wasm browser npm
-	$(MAKE) lint test-native build test-wasm test-browser
+	$(MAKE) lint test-native build test-wasm bench-smoke fuzz-smoke test-browser
 
 lint:
 	cargo fmt --all -- --check
@@ -34,7 +34,23 @@ test-wasm:
 	$(WASM_TEST) --test 'web_*'
 
 test-browser:
-	node --test --test-concurrency=1 tests/browser/
+	node --test --test-concurrency=1 tests/browser/ bench/test/
+
+# The benchmark's quick 1k run: figures and budget verdicts printed, never a failure.
+# (test-browser runs last so the log closes on a test runner's summary.)
+bench-smoke:
+	scripts/bench.sh --smoke
+
+# Fuzzing (cargo-fuzz on stable Rust; scripts/fuzz.sh installs it when missing). fuzz-smoke
+# is the bounded CI run; `make fuzz FUZZ_SECONDS=3600` runs longer.
+FUZZ_SECONDS ?= 300
+FUZZ_SMOKE_SECONDS ?= 15
+
+fuzz:
+	scripts/fuzz.sh $(FUZZ_SECONDS)
+
+fuzz-smoke:
+	scripts/fuzz.sh $(FUZZ_SMOKE_SECONDS)
 
 bench:
 	scripts/setup.sh wasm browser npm

@@ -23,8 +23,11 @@ const TYPES = {
 };
 const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".json", ".svg", ".wasm", ".txt"]);
 
-/** Starts a server on 127.0.0.1; resolves to `{ server, url }`. */
-export function serve(root, port = 0) {
+/**
+ * Starts a server on 127.0.0.1; resolves to `{ server, url }`. `headers` are added to every
+ * file response (the CSP test sends its policy as an HTTP header this way).
+ */
+export function serve(root, port = 0, { headers: extra = {} } = {}) {
   const base = resolve(root);
   const server = createServer(async (request, response) => {
     try {
@@ -34,7 +37,7 @@ export function serve(root, port = 0) {
       if ((await stat(file)).isDirectory()) file = join(file, "index.html");
       let body = await readFile(file);
       const ext = extname(file).toLowerCase();
-      const headers = { "Content-Type": TYPES[ext] || "application/octet-stream", "Cache-Control": "no-store" };
+      const headers = { ...extra, "Content-Type": TYPES[ext] || "application/octet-stream", "Cache-Control": "no-store" };
       if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(request.headers["accept-encoding"] || "")) {
         body = gzipSync(body, { level: 6 });
         headers["Content-Encoding"] = "gzip";

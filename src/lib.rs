@@ -11,6 +11,8 @@
 //! Everything but `web` is plain Rust that tests natively; `content` and `index::build`
 //! exist only with the `cli` feature, `web` only on wasm32.
 
+pub mod css_min;
+pub mod id_sort;
 pub mod index;
 pub mod model;
 pub mod query;

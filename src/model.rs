@@ -170,15 +170,78 @@ pub struct FirstView {
     pub panel: Vec<OfferingId>,
 }
 
-/// An offering together with its id, for the first view's subset of offerings.
+/// An offering together with its id, for the first view's subset of offerings: the
+/// offering's members and `at` in one object.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", from = "PlacedOfferingRecord")]
 pub struct PlacedOffering {
     pub at: OfferingId,
     #[serde(flatten)]
     pub offering: Offering,
 }
 
+/// A [`PlacedOffering`] as it is read. Reading through `#[serde(flatten)]` would buffer each
+/// object into a generic value first, which costs the Wasm several KB, so the members are
+/// listed here. Keep them in step with [`Offering`] (the decode round-trip tests check).
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct PlacedOfferingRecord {
+    at: OfferingId,
+    #[serde(default)]
+    offering_id: Option<u64>,
+    label: String,
+    #[serde(default)]
+    url: Option<String>,
+    #[serde(default)]
+    topics: Vec<TopicId>,
+    count: u32,
+}
+
+impl From<PlacedOfferingRecord> for PlacedOffering {
+    fn from(r: PlacedOfferingRecord) -> Self {
+        PlacedOffering {
+            at: r.at,
+            offering: Offering {
+                offering_id: r.offering_id,
+                label: r.label,
+                url: r.url,
+                topics: r.topics,
+                count: r.count,
+            },
+        }
+    }
+}
+
 fn is_false(value: &bool) -> bool {
     !*value
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every member of `Offering` set: a member added to `Offering` but not to
+    /// `PlacedOfferingRecord` is lost on the way back and fails this.
+    #[test]
+    fn placed_offerings_round_trip_every_member() {
+        let placed = PlacedOffering {
+            at: 4,
+            offering: Offering {
+                offering_id: Some(77),
+                label: "Remote monitoring kit".into(),
+                url: Some("https://example.org/kit".into()),
+                topics: vec![2, 5],
+                count: 3,
+            },
+        };
+        let json = serde_json::to_string(&placed).unwrap();
+        assert_eq!(
+            json,
+            r#"{"at":4,"offeringId":77,"label":"Remote monitoring kit","url":"https://example.org/kit","topics":[2,5],"count":3}"#
+        );
+        assert_eq!(
+            serde_json::from_str::<PlacedOffering>(&json).unwrap(),
+            placed
+        );
+    }
 }

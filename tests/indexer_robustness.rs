@@ -114,3 +114,116 @@ fn bad_base_url_is_an_error() {
     assert!(index_folder(dir.path(), Some("javascript:alert(1)"), &mut |_| {}).is_err());
     assert!(index_folder(dir.path(), Some("no scheme"), &mut |_| {}).is_err());
 }
+
+/// The rest of issue 5's list, each beside good articles in nested folders: unterminated
+/// front matter (YAML and TOML), block and TOML nesting, a merge-key alias bomb, and bodies
+/// near the size cap that are hard on the text passes (one endless word, deep HTML and
+/// blockquote nesting, a long line of brackets). Bad files are skipped with their reason,
+/// hard bodies are indexed, good files are all indexed, and nothing takes long.
+#[test]
+fn more_hostile_inputs_leave_the_rest_indexed() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(
+        root,
+        "a/unterminated.md",
+        b"---\ntitle: never closed\nbody\n",
+    );
+    write(root, "a/unterminated-toml.md", b"+++\ntitle = 'x'\n");
+    write(root, "a/fence-only.md", b"---\n");
+    let block = format!("---\ntitle: blocks\nx:\n{}y\n---\n", "- ".repeat(500_000));
+    write(root, "b/block-nesting.md", block.as_bytes());
+    let toml = format!(
+        "+++\ntitle = 'toml'\nx = {}{}\n+++\n",
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
+    write(root, "b/toml-nesting.md", toml.as_bytes());
+    let mut merge = String::from("---\ntitle: merge bomb\na: &a {k0: v, k1: v}\n");
+    for i in 1..12 {
+        merge.push_str(&format!(
+            "m{i}: &m{i} [*{p}, *{p}, *{p}, *{p}]\n",
+            p = if i == 1 {
+                "a".to_string()
+            } else {
+                format!("m{}", i - 1)
+            }
+        ));
+    }
+    merge.push_str("---\nbody\n");
+    write(root, "b/merge-bomb.md", merge.as_bytes());
+
+    let near_cap = MAX_FILE_BYTES as usize - 1024;
+    let mut word = String::from("---\ntitle: One endless word\n---\n");
+    word.push_str(&"telehealth".repeat((near_cap - word.len()) / 10));
+    write(root, "c/one-word.md", word.as_bytes());
+    let mut html = String::from("---\ntitle: Deep HTML\n---\n");
+    let levels = (near_cap - html.len()) / 12;
+    html.push_str(&"<div><span>".repeat(levels / 2));
+    html.push_str("clinic");
+    write(root, "c/deep-html.md", html.as_bytes());
+    let mut quotes = String::from("---\ntitle: Deep quotes\n---\n");
+    quotes.push_str(&">".repeat(near_cap - quotes.len() - 20));
+    quotes.push_str(" remote care\n");
+    write(root, "c/deep-quotes.md", quotes.as_bytes());
+    let mut brackets = String::from("Bracket line\n");
+    brackets.push_str(&"[](".repeat((near_cap - brackets.len()) / 3));
+    write(root, "c/brackets.txt", brackets.as_bytes());
+
+    for i in 0..5 {
+        write(
+            root,
+            &format!("good/{i}.md"),
+            format!("---\ntitle: Good article {i}\ncategories: ['Care: Telehealth']\n---\nFine.\n")
+                .as_bytes(),
+        );
+    }
+
+    let started = Instant::now();
+    let (index, report) = index_folder(root, None, &mut |_| {}).unwrap();
+    let elapsed = started.elapsed();
+    assert!(elapsed < Duration::from_secs(60), "took {elapsed:?}");
+    assert_eq!(report.indexed + report.skipped.len(), report.files_seen);
+    assert_eq!(report.files_seen, 15);
+
+    let reason = |name: &str| {
+        report
+            .skipped
+            .iter()
+            .find(|s| s.path == name)
+            .map(|s| (s.line, s.reason.clone()))
+            .unwrap_or_else(|| panic!("{name} not skipped: {report:#?}"))
+    };
+    for name in [
+        "a/unterminated.md",
+        "a/unterminated-toml.md",
+        "a/fence-only.md",
+    ] {
+        let (line, why) = reason(name);
+        assert_eq!(line, Some(1), "{name}");
+        assert!(
+            why.starts_with("unterminated front matter"),
+            "{name}: {why}"
+        );
+    }
+    assert!(reason("b/block-nesting.md").1.starts_with("invalid YAML"));
+    assert!(reason("b/toml-nesting.md").1.starts_with("invalid TOML"));
+    assert!(reason("b/merge-bomb.md").1.starts_with("invalid YAML"));
+
+    let titles: Vec<&str> = index.articles.iter().map(|a| a.title.as_str()).collect();
+    for title in [
+        "One endless word",
+        "Deep HTML",
+        "Deep quotes",
+        "Bracket line",
+    ] {
+        assert!(titles.contains(&title), "{title} missing: {report:#?}");
+    }
+    for i in 0..5 {
+        assert!(titles.contains(&format!("Good article {i}").as_str()));
+    }
+    for article in &index.articles {
+        assert!(article.summary.chars().count() <= 301);
+        assert!(article.text.len() <= 400);
+    }
+}

@@ -8,7 +8,9 @@
 
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
+use serde_json::value::RawValue;
 
+use super::locate;
 use crate::model::{
     Article, Facet, FirstView, Group, Index, Offering, Topic, FIRST_VIEW_CARDS, FORMAT, VERSION,
 };
@@ -63,23 +65,21 @@ struct PrefixDoc {
     first_view: Option<FirstView>,
 }
 
-/// Just enough of any document to say what it is.
+/// Just enough of any document to say what it is: its `format` and `version` members as
+/// JSON text (raw, so no general JSON value type is compiled into the Wasm for this).
 #[derive(Deserialize)]
-struct Header {
-    #[serde(default)]
-    format: Option<serde_json::Value>,
-    #[serde(default)]
-    version: Option<serde_json::Value>,
+struct Header<'a> {
+    #[serde(default, borrow)]
+    format: Option<&'a RawValue>,
+    #[serde(default, borrow)]
+    version: Option<&'a RawValue>,
 }
 
 /// Parses and validates a whole index.
 pub fn decode(json: &[u8]) -> Result<Index, IndexError> {
     let json = usable_bytes(json)?;
     let index: Index = parse(json)?;
-    check_header(
-        &serde_json::json!(index.format),
-        &serde_json::json!(index.version),
-    )?;
+    check_parsed_header(&index.format, index.version)?;
     let tables = Tables {
         groups: index.groups.len(),
         topics: index.topics.len(),
@@ -108,10 +108,7 @@ pub fn decode_first_view(prefix: &[u8]) -> Result<FirstViewPart, IndexError> {
     closed.extend_from_slice(prefix.trim_ascii_end());
     closed.push(b'}');
     let doc: PrefixDoc = parse(&closed)?;
-    check_header(
-        &serde_json::json!(doc.format),
-        &serde_json::json!(doc.version),
-    )?;
+    check_parsed_header(&doc.format, doc.version)?;
     let view = doc
         .first_view
         .ok_or_else(|| IndexError::new("the index has no firstView member before its articles"))?;
@@ -166,29 +163,51 @@ fn parse<T: DeserializeOwned>(json: &[u8]) -> Result<T, IndexError> {
             return Err(IndexError::new(format!("the index is not valid JSON: {e}")))
         }
         Err(_) => return Err(IndexError::new("this is not a topic-cards index")),
-        Ok(header) => check_header(
-            &header.format.unwrap_or_default(),
-            &header.version.unwrap_or_default(),
-        )?,
+        Ok(header) => {
+            let (format, version) = (json_text(header.format), json_text(header.version));
+            // A JSON string with no escapes is its text between quotes.
+            let name = format.strip_prefix('"').and_then(|f| f.strip_suffix('"'));
+            check_header(name, format, version.parse().ok(), version)?
+        }
     }
-    let mut de = serde_json::Deserializer::from_slice(json);
-    let path = match serde_path_to_error::deserialize::<_, T>(&mut de) {
-        Err(e) => e.path().to_string(),
-        Ok(_) => String::from("?"),
-    };
+    // serde_json places a type error just after the value at fault, and a missing member
+    // just after its object, so the member open there is the one to name.
+    let path = locate::path_at(json, locate::offset_of(json, first.line(), first.column()));
     Err(IndexError::new(format!(
         "the index has an unexpected shape at {path}: {first}"
     )))
 }
 
-/// The `format` and `version` members say this is an index this widget reads.
-fn check_header(format: &serde_json::Value, version: &serde_json::Value) -> Result<(), IndexError> {
-    if format.as_str() != Some(FORMAT) {
+/// A member's JSON text, `null` when absent.
+fn json_text(raw: Option<&RawValue>) -> &str {
+    raw.map_or("null", |r| r.get()).trim()
+}
+
+/// [`check_header`] for a parsed document.
+fn check_parsed_header(format: &str, version: u32) -> Result<(), IndexError> {
+    let version_text = version.to_string();
+    check_header(
+        Some(format),
+        &format!("\"{format}\""),
+        Some(u64::from(version)),
+        &version_text,
+    )
+}
+
+/// The `format` and `version` members say this is an index this widget reads. Each comes as
+/// its value (when a string, and a whole number) and its JSON text (for the message).
+fn check_header(
+    name: Option<&str>,
+    format: &str,
+    version_number: Option<u64>,
+    version: &str,
+) -> Result<(), IndexError> {
+    if name != Some(FORMAT) {
         return Err(IndexError::new(format!(
             "this is not a topic-cards index (its format member is {format}, expected \"{FORMAT}\")"
         )));
     }
-    match version.as_u64() {
+    match version_number {
         Some(v) if v == u64::from(VERSION) => Ok(()),
         Some(v) if v > u64::from(VERSION) => Err(IndexError::new(format!(
             "index schema version {v} is newer than this widget ({VERSION}); update the widget"
@@ -307,4 +326,44 @@ fn check_first_view(view: &FirstView, tables: &Tables) -> Result<(), IndexError>
         )?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn error(json: &str) -> String {
+        decode(json.as_bytes()).expect_err(json).message
+    }
+
+    #[test]
+    fn header_messages_quote_the_members_as_written() {
+        assert_eq!(
+            error(r#"{"format": "other", "version": 1}"#),
+            "this is not a topic-cards index (its format member is \"other\", expected \"topic-cards-index\")"
+        );
+        assert_eq!(
+            error(r#"{"format": 7}"#),
+            "this is not a topic-cards index (its format member is 7, expected \"topic-cards-index\")"
+        );
+        assert_eq!(
+            error(r#"{"format": "topic-cards-index", "version": "1"}"#),
+            "the index's version member is \"1\", expected a number"
+        );
+        assert_eq!(
+            error(r#"{"format": "topic-cards-index"}"#),
+            "the index's version member is null, expected a number"
+        );
+        assert!(error(r#"{"format": "topic-cards-index", "version": 3}"#).contains("newer"));
+    }
+
+    #[test]
+    fn a_missing_member_names_its_object() {
+        let json = r#"{"format":"topic-cards-index","version":1,"groups":[{"label":"a"}],
+            "topics":[{"group":0,"label":"t","slug":"t","count":1},{"group":0,"label":"u"}],
+            "types":[],"brands":[],"offerings":[],"articles":[]}"#;
+        let message = error(json);
+        assert!(message.contains("at topics[1]:"), "{message}");
+        assert!(message.contains("missing field `slug`"), "{message}");
+    }
 }

@@ -2,6 +2,7 @@
 //! Building it from content lives in `build` (native only).
 
 pub mod decode;
+mod locate;
 pub mod split;
 
 #[cfg(feature = "cli")]

@@ -31,8 +31,7 @@ impl Csr {
                 .extend(row.iter().copied().filter(|&id| (id as usize) < bound));
             // A repeated id must not count twice.
             let mut fresh: Vec<u32> = csr.items.split_off(start);
-            fresh.sort_unstable();
-            fresh.dedup();
+            crate::id_sort::sort_dedup(&mut fresh);
             csr.items.extend(fresh);
             csr.starts.push(csr.items.len() as u32);
         }
@@ -117,9 +116,10 @@ impl Columns {
             .iter()
             .map(|a| a.date.as_deref().and_then(date_key).unwrap_or(0))
             .collect();
-        let mut newest: Vec<u32> = (0..n as u32).collect();
-        // Stable: equal dates keep index order. Undated (0) sorts last.
-        newest.sort_by(|&a, &b| date[b as usize].cmp(&date[a as usize]));
+        // Equal dates keep index order. Undated (0) sorts last.
+        let newest = crate::id_sort::sorted_positions(n, &|a, b| {
+            date[b as usize].cmp(&date[a as usize]).then(a.cmp(&b))
+        });
         let mut newest_rank = vec![0u32; n];
         for (rank, &id) in newest.iter().enumerate() {
             newest_rank[id as usize] = rank as u32;

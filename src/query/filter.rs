@@ -32,24 +32,26 @@ impl Filters {
         let n = columns.articles;
         let mut dims = Vec::new();
 
-        let mut groups: Vec<(u32, u32)> = query
+        // The query's topics by group (then id), each topic once.
+        let group_of = |t: u32| columns.topic_group.get(t as usize).copied().unwrap_or(NONE);
+        let mut topics: Vec<u32> = query
             .topics
             .iter()
-            .filter_map(|&t| {
-                let group = *columns.topic_group.get(t as usize)?;
-                (group != NONE).then_some((group, t))
-            })
+            .copied()
+            .filter(|&t| group_of(t) != NONE)
             .collect();
-        groups.sort_unstable();
-        groups.dedup();
-        for chunk in groups.chunk_by(|a, b| a.0 == b.0) {
+        crate::id_sort::sort(&mut topics, &|a, b| {
+            group_of(a).cmp(&group_of(b)).then(a.cmp(&b))
+        });
+        topics.dedup();
+        for chunk in topics.chunk_by(|&a, &b| group_of(a) == group_of(b)) {
             let mut set = FixedBitSet::with_capacity(n);
-            for &(_, topic) in chunk {
+            for &topic in chunk {
                 for &article in columns.topic_articles.row(topic as usize) {
                     set.insert(article as usize);
                 }
             }
-            dims.push((Dim::Group(chunk[0].0), set));
+            dims.push((Dim::Group(group_of(chunk[0])), set));
         }
 
         if !query.types.is_empty() {

@@ -252,8 +252,7 @@ fn browse_view(index: &Index, columns: &Columns) -> FirstView {
     for &a in &results.hits {
         placed.extend_from_slice(columns.offerings.row(a as usize));
     }
-    placed.sort_unstable();
-    placed.dedup();
+    crate::id_sort::sort_dedup(&mut placed);
     FirstView {
         total: results.total as u32,
         articles,

@@ -42,7 +42,7 @@ pub fn rank(columns: &Columns, ordered: &[u32], offerings: usize) -> Vec<RankedO
             score[o] += w;
         }
     }
-    touched.sort_unstable_by(|&a, &b| {
+    crate::id_sort::sort(&mut touched, &|a, b| {
         let (a, b) = (a as usize, b as usize);
         score[b]
             .total_cmp(&score[a])

@@ -9,6 +9,7 @@ use std::cmp::Ordering;
 use fixedbitset::FixedBitSet;
 
 use super::columns::Columns;
+use crate::id_sort;
 
 /// The articles of `matches`, the first `head` of them in result order. With `scores`
 /// (relevance order) articles are ranked by score; without, newest first.
@@ -30,18 +31,18 @@ pub fn rank(
             .collect();
     };
     let mut out: Vec<u32> = matches.ones().map(|a| a as u32).collect();
-    let better = |a: &u32, b: &u32| -> Ordering {
-        let (sa, sb) = (scores[*a as usize], scores[*b as usize]);
+    let better = |a: u32, b: u32| -> Ordering {
+        let (sa, sb) = (scores[a as usize], scores[b as usize]);
         sb.total_cmp(&sa)
-            .then_with(|| columns.newest_rank[*a as usize].cmp(&columns.newest_rank[*b as usize]))
+            .then_with(|| columns.newest_rank[a as usize].cmp(&columns.newest_rank[b as usize]))
     };
     if out.len() > head {
         if head > 0 {
-            out.select_nth_unstable_by(head - 1, better);
+            id_sort::select(&mut out, head - 1, &better);
         }
-        out[..head].sort_unstable_by(better);
+        id_sort::sort(&mut out[..head], &better);
     } else {
-        out.sort_unstable_by(better);
+        id_sort::sort(&mut out, &better);
     }
     out
 }

@@ -19,6 +19,7 @@ use rustc_hash::FxHashMap;
 
 use super::tokens::{for_each_term, is_stop_word};
 use super::typo::distance_within;
+use crate::id_sort;
 use crate::model::Index;
 
 /// Field boosts: title > topics > summary > brand > body.
@@ -207,12 +208,16 @@ impl SearchIndex {
     fn from_builder(builder: Builder, articles: usize) -> Self {
         // Sort the dictionary, then renumber the pairs to sorted term ids.
         let stop = &builder.stop;
-        let mut terms: Vec<(Box<str>, u32)> = builder
+        let unsorted: Vec<(Box<str>, u32)> = builder
             .ids
             .into_iter()
             .filter(|(_, id)| !stop[*id as usize])
             .collect();
-        terms.sort_unstable();
+        // Terms are distinct, so this order is total.
+        let order = id_sort::sorted_positions(unsorted.len(), &|a, b| {
+            unsorted[a as usize].0.cmp(&unsorted[b as usize].0)
+        });
+        let terms = id_sort::in_order(unsorted, &order);
         // Indexed by the build's ids, stop words included (they have no pairs to rename).
         let mut rename = vec![0u32; stop.len()];
         for (sorted, (_, old)) in terms.iter().enumerate() {
@@ -253,8 +258,12 @@ impl SearchIndex {
         }
         index.post_starts = starts;
 
-        let mut by_len: Vec<u32> = (0..terms.len() as u32).collect();
-        by_len.sort_by_key(|&t| lengths[t as usize]);
+        // Shortest first; equal lengths keep dictionary order.
+        let by_len = id_sort::sorted_positions(terms.len(), &|a, b| {
+            lengths[a as usize]
+                .cmp(&lengths[b as usize])
+                .then(a.cmp(&b))
+        });
         let longest = lengths.iter().copied().max().unwrap_or(0) as usize;
         index.len_starts = (0..=longest + 1)
             .map(|len| by_len.partition_point(|&t| (lengths[t as usize] as usize) < len) as u32)
@@ -317,12 +326,21 @@ impl SearchIndex {
                 i += 1;
             }
             if completions.len() > MAX_EXPANSIONS {
-                completions.select_nth_unstable_by_key(MAX_EXPANSIONS, |&(t, _)| {
-                    std::cmp::Reverse(self.post_starts[t + 1] - self.post_starts[t])
+                // Keep the completions in the most articles (ties: dictionary order).
+                let postings = |c: u32| {
+                    let t = completions[c as usize].0;
+                    self.post_starts[t + 1] - self.post_starts[t]
+                };
+                let mut keep: Vec<u32> = (0..completions.len() as u32).collect();
+                id_sort::select(&mut keep, MAX_EXPANSIONS, &|a, b| {
+                    postings(b).cmp(&postings(a)).then(a.cmp(&b))
                 });
-                completions.truncate(MAX_EXPANSIONS);
+                keep.truncate(MAX_EXPANSIONS);
+                id_sort::sort_dedup(&mut keep);
+                out.extend(keep.iter().map(|&c| completions[c as usize]));
+            } else {
+                out.extend(completions);
             }
-            out.extend(completions);
         }
         if len >= 5 {
             let max = if len >= 9 { 2 } else { 1 };

@@ -104,7 +104,7 @@ async fn from_bytes(weak: Weak<RefCell<Inner>>, gen: u32, bytes: Cow<'static, [u
 fn paint_first(weak: &Weak<RefCell<Inner>>, gen: u32, prefix: &[u8]) {
     with(weak, gen, |inner, out| match decode_first_view(prefix) {
         Ok(mut part) => {
-            part.first_view.offerings.sort_by_key(|p| p.at);
+            sort_placed(&mut part.first_view.offerings);
             inner.data = Data::First(Box::new(part));
             inner.paint(out);
         }
@@ -327,4 +327,15 @@ async fn yield_to_paint() {
         let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 50);
     });
     let _ = JsFuture::from(promise).await;
+}
+
+/// Orders the first view's offerings by position (stable), through the crate's one sort.
+fn sort_placed(offerings: &mut Vec<crate::model::PlacedOffering>) {
+    let order = crate::id_sort::sorted_positions(offerings.len(), &|a, b| {
+        offerings[a as usize]
+            .at
+            .cmp(&offerings[b as usize].at)
+            .then(a.cmp(&b))
+    });
+    *offerings = crate::id_sort::in_order(std::mem::take(offerings), &order);
 }

@@ -23,6 +23,7 @@ mod dom;
 mod events;
 mod hash_sync;
 pub mod i18n;
+mod js_value;
 mod load;
 pub mod options;
 mod panic;

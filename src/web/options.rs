@@ -11,7 +11,7 @@
 
 use crate::query::Sort;
 use crate::state::sort_name;
-use serde::de::DeserializeOwned;
+use crate::web::js_value::FromJs;
 use std::collections::HashMap;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -204,15 +204,15 @@ fn get(object: &JsValue, key: &str) -> JsValue {
 }
 
 /// Reads one key; absent (or `undefined`) is `None` silently, a wrong type warns.
-pub fn field<T: DeserializeOwned>(object: &JsValue, key: &str) -> Option<T> {
+pub fn field<T: FromJs>(object: &JsValue, key: &str) -> Option<T> {
     let value = get(object, key);
     if value.is_undefined() {
         return None;
     }
-    match serde_wasm_bindgen::from_value(value) {
+    match T::from_js(value) {
         Ok(v) => Some(v),
         Err(e) => {
-            super::warn(&format!("topic-cards: option {key:?} ignored: {e}"));
+            super::warn(&format!("topic-cards: option \"{key}\" ignored: {e}"));
             None
         }
     }

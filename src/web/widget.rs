@@ -184,7 +184,7 @@ impl Inner {
 
     /// `getState()`: the filters plus the number of matches (null until known).
     pub fn state_value(&self) -> JsValue {
-        let value = to_js(&self.state);
+        let value = crate::web::js_value::state_to_js(&self.state);
         let total = self
             .total
             .map_or(JsValue::NULL, |n| JsValue::from_f64(n as f64));
@@ -222,12 +222,6 @@ impl Inner {
         self.root.set_adopted_style_sheets(&js_sys::Array::new());
         crate::web::panic::unregister(&self.root);
     }
-}
-
-/// Serialises plain data as a JS object (maps as objects, `None` as `undefined`).
-pub fn to_js<T: serde::Serialize>(value: &T) -> JsValue {
-    let serializer = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
-    value.serialize(&serializer).unwrap_or(JsValue::NULL)
 }
 
 pub fn warn_unknown(unknown: &[String]) {

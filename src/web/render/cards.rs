@@ -41,7 +41,9 @@ fn build(doc: &Document, article: &Article, view: &View, ctx: &Ctx) -> R<Element
                 .chars()
                 .find(|c| c.is_alphanumeric())
         })
-        .map(|c| c.to_uppercase().to_string())
+        // ASCII here, CSS uppercases the rest: char::to_uppercase would bring Unicode's
+        // whole case table (about 12 KB) into the Wasm for one letter.
+        .map(|c| c.to_ascii_uppercase().to_string())
         .unwrap_or_default();
     media.set_attribute("data-initial", &initial)?;
     let placeholder = add(&media, el_text(doc, "span", "initial", &initial)?)?;

@@ -56,7 +56,7 @@ pub fn update(ui: &mut Ui, view: &View, ctx: &Ctx) -> R {
             kind::BRAND => (&view.brand_counts, &ctx.state.brands),
             _ => (&view.topic_counts, &ctx.state.topics),
         };
-        let mut order: Vec<(&ItemUi, u32, bool)> = group
+        let rows: Vec<(&ItemUi, u32, bool)> = group
             .items
             .iter()
             .map(|item| {
@@ -65,7 +65,17 @@ pub fn update(ui: &mut Ui, view: &View, ctx: &Ctx) -> R {
                 (item, count, checked)
             })
             .collect();
-        order.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.label.cmp(&b.0.label)));
+        // Most articles first, then by label, then in build order (stable).
+        let order: Vec<(&ItemUi, u32, bool)> =
+            crate::id_sort::sorted_positions(rows.len(), &|a, b| {
+                let (x, y) = (&rows[a as usize], &rows[b as usize]);
+                y.1.cmp(&x.1)
+                    .then_with(|| x.0.label.cmp(&y.0.label))
+                    .then(a.cmp(&b))
+            })
+            .into_iter()
+            .map(|i| rows[i as usize])
+            .collect();
         let expanded = ui.expanded.contains(&group.key);
         let mut hidden = 0;
         for (rank, (item, count, checked)) in order.iter().enumerate() {
