@@ -61,8 +61,13 @@ fn main() {
     };
     let mut engine = topic_cards::query::Engine::new(index);
     report("engine");
+    let started = std::time::Instant::now();
     engine.prepare_search();
     report("search prepared");
+    println!(
+        "search build took {:.0} ms",
+        started.elapsed().as_secs_f64() * 1e3
+    );
     let _ = engine.run(&topic_cards::query::Query {
         text: "telehealth".into(),
         limit: 12,
