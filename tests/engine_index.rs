@@ -289,3 +289,37 @@ fn damaged_bytes_never_panic() {
     // Some damage (digits inside strings) leaves a valid index; most does not.
     assert!(accepted > 0 && accepted < 3000, "{accepted}");
 }
+
+/// Reads in small pieces, as the widget feeds a fetched body to the decoder.
+struct Trickle<'a>(&'a [u8]);
+
+impl std::io::Read for Trickle<'_> {
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        let n = out.len().min(7).min(self.0.len());
+        out[..n].copy_from_slice(&self.0[..n]);
+        self.0 = &self.0[n..];
+        Ok(n)
+    }
+}
+
+#[test]
+fn decode_reader_reads_what_decode_reads_and_defers_bad_text_to_it() {
+    let json = encode(&support::synthetic(40, 3));
+    let streamed = topic_cards::index::decode_reader(Trickle(json.as_bytes()))
+        .expect("parses")
+        .expect("valid");
+    assert_eq!(streamed, decode(json.as_bytes()).expect("valid"));
+    // Cut short or trailing junk: no verdict, so the widget asks decode for the message.
+    let cut = &json.as_bytes()[..json.len() / 2];
+    assert!(topic_cards::index::decode_reader(Trickle(cut)).is_none());
+    let junk = format!("{json} x");
+    assert!(topic_cards::index::decode_reader(Trickle(junk.as_bytes())).is_none());
+    // Parsed but referring outside its tables: the same refusal as decode's.
+    let mut bad = support::synthetic(5, 3);
+    bad.articles[0].topics.push(9999);
+    let bad = encode(&bad);
+    assert_eq!(
+        topic_cards::index::decode_reader(Trickle(bad.as_bytes())).expect("parses"),
+        decode(bad.as_bytes()).map(|_| unreachable!())
+    );
+}

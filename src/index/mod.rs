@@ -8,7 +8,7 @@ pub mod split;
 #[cfg(feature = "cli")]
 pub mod build;
 
-pub use decode::{decode, decode_first_view, FirstViewPart, IndexError};
+pub use decode::{decode, decode_first_view, decode_reader, FirstViewPart, IndexError};
 pub use split::PrefixScanner;
 
 /// Serialises an index. Deterministic: struct fields in declaration order, no maps.

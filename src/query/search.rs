@@ -89,52 +89,52 @@ const BOOSTS: [f32; 5] = [TITLE, TOPICS, SUMMARY, BRAND, BODY];
 
 /// Builds a [`SearchIndex`] a slice of articles at a time, so a browser can spread the
 /// work over idle moments instead of freezing the page on a large index.
+///
+/// Two passes over the articles: the first counts each term's articles, the second writes
+/// every posting straight into its final slot. Tokenising twice costs less than holding
+/// all (term, weight) pairs and then a sorted copy of them: the build's peak memory is the
+/// finished index plus the dictionary, which matters in Wasm, where memory never shrinks.
 #[derive(Debug)]
 pub struct Builder {
-    /// The next article to index.
+    /// The next article to index in the current pass.
     next: usize,
     articles: usize,
     ids: FxHashMap<Box<str>, u32>,
-    /// (term, weight) pairs in article order (two arrays: 5 bytes a pair, not 8), and
-    /// where each article's pairs end.
-    pair_terms: Vec<u32>,
-    pair_weights: Vec<u8>,
-    article_ends: Vec<u32>,
     /// Per term id, occurrences per field in the current article (dense, so counting
     /// needs no sorting); `touched` lists the terms to flush and reset.
     tf: Vec<[u8; 5]>,
     touched: Vec<u32>,
     /// Per term id: a stop word, never indexed.
     stop: Vec<bool>,
+    /// First pass: per term id, the number of articles that have it.
+    df: Vec<u32>,
+    /// Second pass (once counting is done): the index being filled, per build id its
+    /// sorted id, and per sorted id the next free posting slot.
+    placing: Option<(SearchIndex, Vec<u32>, Vec<u32>)>,
 }
 
 impl Builder {
     pub fn new(index: &Index) -> Self {
-        // About one posting per 8 bytes of text; reserving avoids regrowing the largest
-        // buffer of the build several times.
-        let text_bytes: usize = index
-            .articles
-            .iter()
-            .map(|a| a.title.len() + a.summary.len() + a.text.len())
-            .sum();
         Builder {
             next: 0,
             articles: index.articles.len(),
             ids: FxHashMap::default(),
-            pair_terms: Vec::with_capacity(text_bytes / 8),
-            pair_weights: Vec::with_capacity(text_bytes / 8),
-            article_ends: Vec::with_capacity(index.articles.len()),
             tf: Vec::new(),
             touched: Vec::new(),
             stop: Vec::new(),
+            df: Vec::new(),
+            placing: None,
         }
     }
 
     /// Indexes up to `budget` more articles of `index` (the index the builder was made
-    /// for); true when every article is indexed.
+    /// for) in the current pass; true when both passes are done.
     pub fn step(&mut self, index: &Index, budget: usize) -> bool {
         let end = self.next.saturating_add(budget).min(self.articles);
-        for a in index.articles.get(self.next..end).unwrap_or_default() {
+        for article in self.next..end {
+            let Some(a) = index.articles.get(article) else {
+                break;
+            };
             self.add(&a.title, Field::Title);
             for &topic in &a.topics {
                 if let Some(t) = index.topics.get(topic as usize) {
@@ -146,30 +146,69 @@ impl Builder {
                 self.add(&brand.name, Field::Brand);
             }
             self.add(&a.text, Field::Body);
-            self.finish_article();
+            self.finish_article(article as u32);
         }
         self.next = end;
-        self.next >= self.articles
+        if self.next < self.articles {
+            return false;
+        }
+        if self.placing.is_some() {
+            return true;
+        }
+        self.start_placing();
+        self.next = 0;
+        // With no articles there is nothing to place.
+        self.articles == 0
     }
 
     /// The finished index (articles not yet stepped through are left unindexed).
-    pub fn finish(self) -> SearchIndex {
-        let articles = self.articles;
-        SearchIndex::from_builder(self, articles)
+    pub fn finish(mut self) -> SearchIndex {
+        if self.placing.is_none() {
+            // Stopped while counting: nothing is placed yet, so place nothing.
+            self.df.iter_mut().for_each(|d| *d = 0);
+            self.start_placing();
+        }
+        let (mut index, _, next) = self.placing.take().unwrap_or_default();
+        // Slots of articles never placed: close the gaps so every list holds only real
+        // postings (a no-op after a full second pass).
+        if next
+            .iter()
+            .zip(index.post_starts.get(1..).unwrap_or_default())
+            .any(|(n, e)| n != e)
+        {
+            let mut kept = 0u32;
+            let mut starts = vec![0u32; index.post_starts.len()];
+            for t in 0..next.len() {
+                for at in index.post_starts[t]..next[t] {
+                    index.post_articles[kept as usize] = index.post_articles[at as usize];
+                    index.post_weights[kept as usize] = index.post_weights[at as usize];
+                    kept += 1;
+                }
+                starts[t + 1] = kept;
+            }
+            index.post_articles.truncate(kept as usize);
+            index.post_weights.truncate(kept as usize);
+            index.post_starts = starts;
+        }
+        index
     }
 
     fn add(&mut self, text: &str, field: Field) {
+        let placing = self.placing.is_some();
         for_each_term(text, |term| {
             // Stop words get an id too, so the stop-word test runs once per distinct term
             // rather than once per occurrence; they are never counted, so they end with no
             // postings and are left out of the dictionary.
             let id = match self.ids.get(term) {
                 Some(&id) => id,
+                // The second pass sees the same text, so every term has an id by then.
+                None if placing => return,
                 None => {
                     let id = self.ids.len() as u32;
                     self.ids.insert(term.into(), id);
                     self.tf.push([0; 5]);
                     self.stop.push(is_stop_word(term));
+                    self.df.push(0);
                     id
                 }
             };
@@ -184,86 +223,70 @@ impl Builder {
         });
     }
 
-    fn finish_article(&mut self) {
+    fn finish_article(&mut self, article: u32) {
         for &id in &self.touched {
             let counts = std::mem::take(&mut self.tf[id as usize]);
-            let mut weight = 0.0;
-            for (&count, boost) in counts.iter().zip(BOOSTS) {
-                if count > 0 {
-                    let tf = f32::from(count);
-                    weight += boost * tf * (K1 + 1.0) / (tf + K1);
+            match &mut self.placing {
+                None => self.df[id as usize] += 1,
+                Some((index, rename, next)) => {
+                    let mut weight = 0.0;
+                    for (&count, boost) in counts.iter().zip(BOOSTS) {
+                        if count > 0 {
+                            let tf = f32::from(count);
+                            weight += boost * tf * (K1 + 1.0) / (tf + K1);
+                        }
+                    }
+                    let byte = (weight * SCALE).round().clamp(1.0, 255.0) as u8;
+                    let term = rename[id as usize] as usize;
+                    let slot = next[term] as usize;
+                    // Counted in the first pass over the same text, so the slot exists.
+                    if slot < index.post_starts[term + 1] as usize {
+                        index.post_articles[slot] = article;
+                        index.post_weights[slot] = byte;
+                        next[term] += 1;
+                    }
                 }
             }
-            let byte = (weight * SCALE).round().clamp(1.0, 255.0) as u8;
-            self.pair_terms.push(id);
-            self.pair_weights.push(byte);
         }
         self.touched.clear();
-        self.article_ends.push(self.pair_terms.len() as u32);
     }
-}
 
-impl SearchIndex {
-    /// Indexes every article of `index`.
-    fn from_builder(builder: Builder, articles: usize) -> Self {
-        // Sort the dictionary, then renumber the pairs to sorted term ids.
-        let stop = &builder.stop;
-        let unsorted: Vec<(Box<str>, u32)> = builder
+    /// Ends the counting pass: sorts the dictionary and lays out the posting lists.
+    fn start_placing(&mut self) {
+        let stop = &self.stop;
+        let mut terms: Vec<(&str, u32)> = self
             .ids
-            .into_iter()
-            .filter(|(_, id)| !stop[*id as usize])
+            .iter()
+            .filter(|(_, &id)| !stop[id as usize])
+            .map(|(term, &id)| (&**term, id))
             .collect();
-        // Terms are distinct, so this order is total.
-        let order = id_sort::sorted_positions(unsorted.len(), &|a, b| {
-            unsorted[a as usize].0.cmp(&unsorted[b as usize].0)
-        });
-        let terms = id_sort::in_order(unsorted, &order);
-        // Indexed by the build's ids, stop words included (they have no pairs to rename).
+        terms.sort_unstable();
+        // Indexed by the build's ids, stop words included (they have no postings).
         let mut rename = vec![0u32; stop.len()];
-        for (sorted, (_, old)) in terms.iter().enumerate() {
-            rename[*old as usize] = sorted as u32;
-        }
         let mut index = SearchIndex {
-            articles,
-            ..Self::default()
+            articles: self.articles,
+            ..SearchIndex::default()
         };
         let mut lengths = Vec::with_capacity(terms.len());
-        for (term, _) in &terms {
+        let mut starts = Vec::with_capacity(terms.len() + 1);
+        starts.push(0u32);
+        for (sorted, &(term, old)) in terms.iter().enumerate() {
+            rename[old as usize] = sorted as u32;
             index.terms.push_str(term);
             index.term_ends.push(index.terms.len() as u32);
             lengths.push(term.chars().count() as u32);
+            let last = starts.last().copied().unwrap_or(0);
+            starts.push(last + self.df[old as usize]);
         }
-
-        // Counting sort of the postings by term; article order within a term is kept.
-        let mut starts = vec![0u32; terms.len() + 1];
-        for &term in &builder.pair_terms {
-            starts[rename[term as usize] as usize + 1] += 1;
-        }
-        for i in 1..starts.len() {
-            starts[i] += starts[i - 1];
-        }
-        let mut next = starts.clone();
-        let total = builder.pair_terms.len();
+        drop(terms);
+        let total = starts.last().copied().unwrap_or(0) as usize;
         index.post_articles = vec![0; total];
         index.post_weights = vec![0; total];
-        let mut pair = 0usize;
-        for (article, &end) in builder.article_ends.iter().enumerate() {
-            for at in pair..end as usize {
-                let slot = &mut next[rename[builder.pair_terms[at] as usize] as usize];
-                index.post_articles[*slot as usize] = article as u32;
-                index.post_weights[*slot as usize] = builder.pair_weights[at];
-                *slot += 1;
-            }
-            pair = end as usize;
-        }
+        let next = starts[..starts.len() - 1].to_vec();
         index.post_starts = starts;
 
-        // Shortest first; equal lengths keep dictionary order.
-        let by_len = id_sort::sorted_positions(terms.len(), &|a, b| {
-            lengths[a as usize]
-                .cmp(&lengths[b as usize])
-                .then(a.cmp(&b))
-        });
+        let mut by_len: Vec<u32> = (0..lengths.len() as u32).collect();
+        by_len.sort_by_key(|&t| lengths[t as usize]);
         let longest = lengths.iter().copied().max().unwrap_or(0) as usize;
         index.len_starts = (0..=longest + 1)
             .map(|len| by_len.partition_point(|&t| (lengths[t as usize] as usize) < len) as u32)
@@ -273,9 +296,12 @@ impl SearchIndex {
             .map(|&t| letters(index.term(t as usize)))
             .collect();
         index.by_len = by_len;
-        index
+        self.df = Vec::new();
+        self.placing = Some((index, rename, next));
     }
+}
 
+impl SearchIndex {
     /// Number of distinct terms.
     pub fn terms(&self) -> usize {
         self.term_ends.len()

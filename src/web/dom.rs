@@ -36,9 +36,13 @@ pub fn add(parent: &Element, child: Element) -> R<Element> {
     Ok(child)
 }
 
-/// Sets or removes a boolean attribute such as `hidden` or `disabled`.
+/// Sets or removes a boolean attribute such as `hidden` or `disabled`; a no-op when it is
+/// already so (every facet value is flagged on each query; unchanged nodes stay untouched,
+/// so the browser has no style to recompute for them).
 pub fn flag(node: &Element, name: &str, on: bool) -> R {
-    if on {
+    if node.has_attribute(name) == on {
+        Ok(())
+    } else if on {
         node.set_attribute(name, "")
     } else {
         node.remove_attribute(name)

@@ -2,10 +2,12 @@
 //! as a stream, or compiled in. Every source goes the same way: find the first-view prefix,
 //! paint it, yield so the browser shows it, then decode the whole and build the engine.
 
-use crate::index::{decode, decode_first_view, split::PrefixState, PrefixScanner};
+use crate::index::decode::MAX_INDEX_BYTES;
+use crate::index::{decode, decode_first_view, decode_reader, split::PrefixState, PrefixScanner};
 use crate::query::Engine;
 use crate::web::options::Source;
 use crate::web::widget::{send, warn_unknown, Data, Inner, Outbox};
+use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 use wasm_bindgen::{prelude::*, JsCast};
@@ -46,10 +48,12 @@ pub fn start(rc: &Rc<RefCell<Inner>>) {
     };
     let weak = Rc::downgrade(rc);
     match source {
-        Some(Source::Text(text)) => spawn_local(from_bytes(weak, gen, text.into_bytes())),
+        Some(Source::Text(text)) => {
+            spawn_local(from_bytes(weak, gen, Cow::Owned(text.into_bytes())))
+        }
         Some(Source::Url(url)) => spawn_local(from_url(weak, gen, url)),
         None => match embedded() {
-            Some(text) => spawn_local(from_bytes(weak, gen, text.as_bytes().to_vec())),
+            Some(text) => spawn_local(from_bytes(weak, gen, Cow::Borrowed(text.as_bytes()))),
             None => {
                 let mut out = Outbox::new();
                 {
@@ -88,13 +92,13 @@ fn with(weak: &Weak<RefCell<Inner>>, gen: u32, f: impl FnOnce(&mut Inner, &mut O
     send(&host, out);
 }
 
-async fn from_bytes(weak: Weak<RefCell<Inner>>, gen: u32, bytes: Vec<u8>) {
+async fn from_bytes(weak: Weak<RefCell<Inner>>, gen: u32, bytes: Cow<'static, [u8]>) {
     let mut scanner = PrefixScanner::new();
     if let PrefixState::Found { len } = scanner.feed(&bytes) {
         paint_first(&weak, gen, &bytes[..len]);
         yield_to_paint().await;
     }
-    finish(&weak, gen, &bytes).await;
+    finish(&weak, gen, Raw::Bytes(bytes)).await;
 }
 
 /// Paints the browse view from the first-view prefix (a bad prefix just waits for the rest).
@@ -110,10 +114,16 @@ fn paint_first(weak: &Weak<RefCell<Inner>>, gen: u32, prefix: &[u8]) {
 }
 
 /// Decodes the whole index, builds the engine, repaints, and after one more yield builds
-/// the search structures so the first keystroke is fast.
-async fn finish(weak: &Weak<RefCell<Inner>>, gen: u32, bytes: &[u8]) {
+/// the search structures so the first keystroke is fast. The raw bytes are freed right
+/// after decoding, so the search build reuses their memory instead of growing past it
+/// (Wasm memory never shrinks: the peak is what the page keeps).
+async fn finish(weak: &Weak<RefCell<Inner>>, gen: u32, raw: Raw) {
+    if current(weak, gen).is_none() {
+        return;
+    }
+    let decoded = raw.decode();
     let mut ready = false;
-    with(weak, gen, |inner, out| match decode(bytes) {
+    with(weak, gen, |inner, out| match decoded {
         Ok(index) => {
             let engine = Engine::new(index);
             warn_unknown(&inner.state.normalize(&engine));
@@ -126,7 +136,7 @@ async fn finish(weak: &Weak<RefCell<Inner>>, gen: u32, bytes: &[u8]) {
             out.push(("tc-ready", detail.into()));
             ready = true;
         }
-        Err(e) => inner.fail(&e.message, out),
+        Err(message) => inner.fail(&message, out),
     });
     if !ready {
         return;
@@ -141,7 +151,7 @@ async fn finish(weak: &Weak<RefCell<Inner>>, gen: u32, bytes: &[u8]) {
 
 async fn from_url(weak: Weak<RefCell<Inner>>, gen: u32, url: String) {
     match stream(&weak, gen, &url).await {
-        Ok(Some(bytes)) => finish(&weak, gen, &bytes).await,
+        Ok(Some(raw)) => finish(&weak, gen, raw).await,
         Ok(None) => {} // superseded or destroyed
         Err(message) => with(&weak, gen, |inner, out| inner.fail(&message, out)),
     }
@@ -149,11 +159,7 @@ async fn from_url(weak: Weak<RefCell<Inner>>, gen: u32, url: String) {
 
 /// Fetches `url`, painting the first view as soon as its prefix is in. `Ok(None)` when the
 /// load was cancelled because the widget moved on.
-async fn stream(
-    weak: &Weak<RefCell<Inner>>,
-    gen: u32,
-    url: &str,
-) -> Result<Option<Vec<u8>>, String> {
+async fn stream(weak: &Weak<RefCell<Inner>>, gen: u32, url: &str) -> Result<Option<Raw>, String> {
     let window = web_sys::window().ok_or("no window")?;
     let controller = web_sys::AbortController::new().map_err(|_| "AbortController unavailable")?;
     let timeout_ms = {
@@ -185,7 +191,7 @@ async fn stream(
     let cancelled = current(weak, gen).is_none();
     match result {
         _ if cancelled => Ok(None),
-        Ok(bytes) => Ok(Some(bytes)),
+        Ok(raw) => Ok(Some(raw)),
         Err(_) if timed_out.get() => Err(format!(
             "the index at {url} took longer than {} s to load",
             timeout_ms.div_ceil(1000)
@@ -200,7 +206,7 @@ async fn read_all(
     window: &web_sys::Window,
     controller: &web_sys::AbortController,
     url: &str,
-) -> Result<Vec<u8>, String> {
+) -> Result<Raw, String> {
     let init = web_sys::RequestInit::new();
     init.set_signal(Some(&controller.signal()));
     let response: web_sys::Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
@@ -211,14 +217,21 @@ async fn read_all(
     if !response.ok() {
         return Err(format!("HTTP {}", response.status()));
     }
-    let mut bytes = Vec::new();
+    // Chunks stay in JS: the decoder reads them one at a time (see [`Raw::decode`]), so
+    // Wasm memory never holds the whole text, let alone a Vec grown by doubling.
+    let chunks = js_sys::Array::new();
+    let mut total = 0usize;
+    // Only the bytes before the first-view prefix is found are gathered in Wasm.
+    let mut head = Vec::new();
     let mut scanner = PrefixScanner::new();
     let mut scanning = true;
     let Some(body) = response.body() else {
         let buffer = JsFuture::from(response.array_buffer().map_err(|_| "no body")?)
             .await
             .map_err(|_| "network error".to_string())?;
-        return Ok(js_sys::Uint8Array::new(&buffer).to_vec());
+        return Ok(Raw::Bytes(Cow::Owned(
+            js_sys::Uint8Array::new(&buffer).to_vec(),
+        )));
     };
     let reader: web_sys::ReadableStreamDefaultReader = body
         .get_reader()
@@ -239,25 +252,112 @@ async fn read_all(
         let Some(array) = value.dyn_ref::<js_sys::Uint8Array>() else {
             return Err("unexpected body chunk".into());
         };
-        let start = bytes.len();
-        bytes.resize(start + array.length() as usize, 0);
-        array.copy_to(&mut bytes[start..]);
+        total += array.length() as usize;
+        chunks.push(array);
         if scanning {
-            match scanner.feed(&bytes[start..]) {
+            let start = head.len();
+            head.resize(start + array.length() as usize, 0);
+            array.copy_to(&mut head[start..]);
+            match scanner.feed(&head[start..]) {
                 PrefixState::Pending => {}
                 PrefixState::Absent => scanning = false,
                 PrefixState::Found { len } => {
                     scanning = false;
-                    paint_first(weak, gen, &bytes[..len.min(bytes.len())]);
+                    paint_first(weak, gen, &head[..len.min(head.len())]);
                 }
+            }
+            if !scanning {
+                head = Vec::new();
             }
         }
     }
+    drop(head);
     if !scanning {
         // Let the first view reach the screen before the long full decode.
         yield_to_paint().await;
     }
-    Ok(bytes)
+    Ok(Raw::Chunks { chunks, total })
+}
+
+/// The index text, as loaded.
+enum Raw {
+    /// In Wasm memory (given as text, compiled in, or a body without a stream).
+    Bytes(Cow<'static, [u8]>),
+    /// A streamed body's chunks, still in JS, and their total length.
+    Chunks { chunks: js_sys::Array, total: usize },
+}
+
+impl Raw {
+    /// Decodes the index, freeing the text as soon as the model is built (before the
+    /// search build, which then reuses that memory).
+    fn decode(self) -> Result<crate::model::Index, String> {
+        match self {
+            Raw::Bytes(bytes) => decode(&bytes).map_err(|e| e.message),
+            Raw::Chunks { chunks, total } => {
+                if total <= MAX_INDEX_BYTES {
+                    if let Some(decoded) = decode_reader(ChunkReader::new(&chunks)) {
+                        return decoded.map_err(|e| e.message);
+                    }
+                }
+                // Not an index as it stands: gather the bytes once so decode can say why
+                // (it needs the whole text to name the member at fault).
+                let mut bytes = vec![0u8; total.min(MAX_INDEX_BYTES + 1)];
+                let mut at = 0usize;
+                for chunk in chunks.iter() {
+                    let Ok(array) = chunk.dyn_into::<js_sys::Uint8Array>() else {
+                        continue;
+                    };
+                    let end = at + array.length() as usize;
+                    match bytes.get_mut(at..end) {
+                        Some(slot) => array.copy_to(slot),
+                        None => break,
+                    }
+                    at = end;
+                }
+                decode(&bytes).map_err(|e| e.message)
+            }
+        }
+    }
+}
+
+/// Reads JS `Uint8Array` chunks in order, copying one chunk at a time into Wasm.
+struct ChunkReader<'a> {
+    chunks: &'a js_sys::Array,
+    next: u32,
+    buf: Vec<u8>,
+    pos: usize,
+}
+
+impl<'a> ChunkReader<'a> {
+    fn new(chunks: &'a js_sys::Array) -> Self {
+        ChunkReader {
+            chunks,
+            next: 0,
+            buf: Vec::new(),
+            pos: 0,
+        }
+    }
+}
+
+impl std::io::Read for ChunkReader<'_> {
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        while self.pos >= self.buf.len() {
+            if self.next >= self.chunks.length() {
+                return Ok(0);
+            }
+            let chunk = self.chunks.get(self.next);
+            self.next += 1;
+            if let Ok(array) = chunk.dyn_into::<js_sys::Uint8Array>() {
+                self.buf.resize(array.length() as usize, 0);
+                array.copy_to(&mut self.buf);
+                self.pos = 0;
+            }
+        }
+        let n = out.len().min(self.buf.len() - self.pos);
+        out[..n].copy_from_slice(&self.buf[self.pos..self.pos + n]);
+        self.pos += n;
+        Ok(n)
+    }
 }
 
 /// Resolves after `ms` milliseconds (a task boundary: the browser may render in between).

@@ -29,6 +29,7 @@ pub mod options;
 mod panic;
 mod render;
 mod style;
+mod timing;
 mod widget;
 
 use crate::state::WidgetState;

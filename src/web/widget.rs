@@ -103,7 +103,9 @@ impl Inner {
             }
             Data::Ready(engine) => {
                 let query = self.state.to_query(engine, limit);
+                let started = crate::web::timing::now();
                 let results = engine.run(&query);
+                crate::web::timing::measure("tc-query", started);
                 let index = engine.index();
                 let view = View {
                     dicts: Dicts {
@@ -130,7 +132,10 @@ impl Inner {
                     pending: false,
                 };
                 self.total = Some(view.total);
-                self.ui.paint(&view, &ctx)
+                let started = crate::web::timing::now();
+                let painted = self.ui.paint(&view, &ctx);
+                crate::web::timing::measure("tc-render", started);
+                painted
             }
         }
     }
