@@ -111,6 +111,17 @@ fn strip_inline(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
     let mut rest = line;
     while !rest.is_empty() {
+        // Copy the plain run up to the next byte that may start markup in one go; the
+        // markup rules below only ever fire on these ASCII bytes.
+        let plain = rest
+            .bytes()
+            .position(|b| matches!(b, b'{' | b'[' | b']' | b'`' | b'!' | b'*' | b'_'))
+            .unwrap_or(rest.len());
+        if plain > 0 {
+            out.push_str(&rest[..plain]);
+            rest = &rest[plain..];
+            continue;
+        }
         if let Some(after) = rest.strip_prefix("{{") {
             // Hugo shortcode `{{< name args >}}` or `{{% ... %}}`: drop it whole.
             rest = after.find("}}").map_or("", |end| &after[end + 2..]);

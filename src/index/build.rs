@@ -126,6 +126,7 @@ pub fn build(documents: &[Document], links: &LinkResolver) -> Built {
             .map(|p| p as u32)
     };
 
+    let mut texts = terms::telling_terms_all(documents).into_iter();
     let mut articles: Vec<Article> = documents
         .iter()
         .enumerate()
@@ -153,7 +154,7 @@ pub fn build(documents: &[Document], links: &LinkResolver) -> Built {
                 topics: topic_ids,
                 inferred: inferred[i],
                 offerings: article_offers[i].iter().map(|k| offer_id[k]).collect(),
-                text: terms::telling_terms(&doc.body, &format!("{} {}", doc.title, doc.summary)),
+                text: texts.next().unwrap_or_default(),
             }
         })
         .collect();
