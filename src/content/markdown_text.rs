@@ -4,7 +4,7 @@
 
 /// Removes Markdown and shortcode syntax from text that is already free of HTML.
 pub fn markdown_to_text(text: &str) -> String {
-    let mut out = Vec::new();
+    let mut out = String::with_capacity(text.len());
     let mut in_fence = false;
     for line in text.lines() {
         let trimmed = line.trim();
@@ -18,19 +18,29 @@ pub fn markdown_to_text(text: &str) -> String {
         let line = strip_inline(strip_line_marker(trimmed));
         // Most lines hold no URL; only those pay for the word split.
         let has_url = line.contains("://") || line.contains("www.") || line.contains("WWW.");
-        let line = if has_url {
-            line.split_whitespace()
+        if has_url {
+            let kept = line
+                .split_whitespace()
                 .filter(|w| !is_url(w))
                 .collect::<Vec<_>>()
-                .join(" ")
+                .join(" ");
+            push_line(&mut out, &kept);
         } else {
-            line.trim().to_string()
-        };
-        if !line.is_empty() {
-            out.push(line);
+            push_line(&mut out, line.trim());
         }
     }
-    out.join("\n")
+    out
+}
+
+/// Appends a non-empty line to `out`, lines separated by `\n`.
+fn push_line(out: &mut String, line: &str) {
+    if line.is_empty() {
+        return;
+    }
+    if !out.is_empty() {
+        out.push('\n');
+    }
+    out.push_str(line);
 }
 
 /// The text of the first heading in a body (`# Title`, `Title\n===` is rare enough to

@@ -74,11 +74,15 @@ pub fn read_document(path: &str, text: &str) -> Result<Document, Skip> {
 /// HTML and Markdown removed, and lines that only repeat the title dropped.
 fn clean_body(raw: &str, title: &str) -> String {
     let key = match_key(title);
-    markdown_to_text(&html_to_text(raw))
-        .lines()
-        .filter(|line| !has_key(line, &key))
-        .collect::<Vec<_>>()
-        .join("\n")
+    let text = markdown_to_text(&html_to_text(raw));
+    let mut out = String::with_capacity(text.len());
+    for (n, line) in text.lines().filter(|line| !has_key(line, &key)).enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        out.push_str(line);
+    }
+    out
 }
 
 /// `match_key(line) == key`, without building the line's key for plain ASCII lines (nearly
