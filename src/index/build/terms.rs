@@ -16,18 +16,14 @@ pub const MAX_CHARS: usize = 400;
 /// independent, so it runs on all cores in contiguous chunks; order is kept, so the output
 /// does not depend on the number of cores.
 pub fn telling_terms_all(documents: &[Document]) -> Vec<String> {
-    let one = |doc: &Document| {
-        let mut searchable = String::with_capacity(doc.title.len() + doc.summary.len() + 1);
-        searchable.push_str(&doc.title);
-        searchable.push(' ');
-        searchable.push_str(&doc.summary);
-        telling_terms(&doc.body, &searchable)
-    };
+    let one = |doc: &Document| doc.terms.clone().unwrap_or_else(|| document_terms(doc));
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .clamp(1, 8);
-    // Small inputs are not worth a thread each.
-    if workers == 1 || documents.len() < 256 {
+    // Small inputs, and documents whose reader already found the terms, are not worth a
+    // thread each.
+    let missing = documents.iter().filter(|d| d.terms.is_none()).count();
+    if workers == 1 || missing < 256 {
         return documents.iter().map(one).collect();
     }
     let chunk = documents.len().div_ceil(workers);
@@ -47,6 +43,16 @@ pub fn telling_terms_all(documents: &[Document]) -> Vec<String> {
         }
         out
     })
+}
+
+/// The telling terms of one document: its body's, with title and summary already
+/// searchable.
+pub fn document_terms(doc: &Document) -> String {
+    let mut searchable = String::with_capacity(doc.title.len() + doc.summary.len() + 1);
+    searchable.push_str(&doc.title);
+    searchable.push(' ');
+    searchable.push_str(&doc.summary);
+    telling_terms(&doc.body, &searchable)
 }
 
 /// The telling terms of `body`, joined with spaces.
@@ -133,5 +139,9 @@ mod tests {
         for (i, text) in texts.iter().enumerate() {
             assert_eq!(text, &format!("unique{i} shared"));
         }
+        // Terms a reader already found are used as they are.
+        let mut documents = documents;
+        documents[3].terms = Some("given".into());
+        assert_eq!(telling_terms_all(&documents)[3], "given");
     }
 }
