@@ -55,6 +55,9 @@ pub struct Document {
     pub body: String,
     /// Repairs worth telling the editor about: (file line if known, message).
     pub warnings: Vec<(Option<usize>, String)>,
+    /// The body's telling terms when the reader already worked them out (on its worker
+    /// thread, while the text is still in cache); the builder works them out otherwise.
+    pub terms: Option<String>,
 }
 
 /// The most characters a summary keeps before it is cut at a word boundary.

@@ -120,6 +120,9 @@ fn parse_yaml(
         return Ok(Value::Null);
     }
     check_flow_depth(block, first_line)?;
+    if let Some(value) = super::loose_yaml::fast_parse(block) {
+        return Ok(value);
+    }
     // serde_yaml_ng bounds recursion depth and alias expansion, so bombs fail fast here.
     let error = match serde_yaml_ng::from_str::<serde_yaml_ng::Value>(block) {
         Ok(value) => return Ok(yaml_to_loose(value)),
@@ -198,7 +201,7 @@ fn strip_location(message: &str) -> String {
 
 /// YAML to the loose tree. Keys that are not strings (numbers, booleans) become their text;
 /// tags are dropped and their value kept.
-fn yaml_to_loose(value: serde_yaml_ng::Value) -> Value {
+pub(super) fn yaml_to_loose(value: serde_yaml_ng::Value) -> Value {
     use serde_yaml_ng::Value as Y;
     match value {
         Y::Null => Value::Null,

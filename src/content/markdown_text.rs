@@ -4,7 +4,7 @@
 
 /// Removes Markdown and shortcode syntax from text that is already free of HTML.
 pub fn markdown_to_text(text: &str) -> String {
-    let mut out = Vec::new();
+    let mut out = String::with_capacity(text.len());
     let mut in_fence = false;
     for line in text.lines() {
         let trimmed = line.trim();
@@ -18,19 +18,29 @@ pub fn markdown_to_text(text: &str) -> String {
         let line = strip_inline(strip_line_marker(trimmed));
         // Most lines hold no URL; only those pay for the word split.
         let has_url = line.contains("://") || line.contains("www.") || line.contains("WWW.");
-        let line = if has_url {
-            line.split_whitespace()
+        if has_url {
+            let kept = line
+                .split_whitespace()
                 .filter(|w| !is_url(w))
                 .collect::<Vec<_>>()
-                .join(" ")
+                .join(" ");
+            push_line(&mut out, &kept);
         } else {
-            line.trim().to_string()
-        };
-        if !line.is_empty() {
-            out.push(line);
+            push_line(&mut out, line.trim());
         }
     }
-    out.join("\n")
+    out
+}
+
+/// Appends a non-empty line to `out`, lines separated by `\n`.
+fn push_line(out: &mut String, line: &str) {
+    if line.is_empty() {
+        return;
+    }
+    if !out.is_empty() {
+        out.push('\n');
+    }
+    out.push_str(line);
 }
 
 /// The text of the first heading in a body (`# Title`, `Title\n===` is rare enough to
@@ -111,6 +121,17 @@ fn strip_inline(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
     let mut rest = line;
     while !rest.is_empty() {
+        // Copy the plain run up to the next byte that may start markup in one go; the
+        // markup rules below only ever fire on these ASCII bytes.
+        let plain = rest
+            .bytes()
+            .position(|b| matches!(b, b'{' | b'[' | b']' | b'`' | b'!' | b'*' | b'_'))
+            .unwrap_or(rest.len());
+        if plain > 0 {
+            out.push_str(&rest[..plain]);
+            rest = &rest[plain..];
+            continue;
+        }
         if let Some(after) = rest.strip_prefix("{{") {
             // Hugo shortcode `{{< name args >}}` or `{{% ... %}}`: drop it whole.
             rest = after.find("}}").map_or("", |end| &after[end + 2..]);

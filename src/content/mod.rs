@@ -11,6 +11,7 @@ pub mod fields;
 pub mod frontmatter;
 pub mod html_text;
 pub mod links;
+mod loose_yaml;
 pub mod markdown_text;
 pub mod plain;
 pub mod read;

@@ -74,11 +74,38 @@ pub fn read_document(path: &str, text: &str) -> Result<Document, Skip> {
 /// HTML and Markdown removed, and lines that only repeat the title dropped.
 fn clean_body(raw: &str, title: &str) -> String {
     let key = match_key(title);
-    markdown_to_text(&html_to_text(raw))
-        .lines()
-        .filter(|line| match_key(line) != key)
-        .collect::<Vec<_>>()
-        .join("\n")
+    let text = markdown_to_text(&html_to_text(raw));
+    let mut out = String::with_capacity(text.len());
+    for (n, line) in text.lines().filter(|line| !has_key(line, &key)).enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        out.push_str(line);
+    }
+    out
+}
+
+/// `match_key(line) == key`, without building the line's key for plain ASCII lines (nearly
+/// every body line), where folding is byte-wise lowercasing.
+fn has_key(line: &str, key: &str) -> bool {
+    if !line.is_ascii() {
+        return match_key(line) == key;
+    }
+    let mut expected = key.bytes();
+    let words = line
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+        .filter(|w| !w.is_empty());
+    for (n, word) in words.enumerate() {
+        if n > 0 && expected.next() != Some(b' ') {
+            return false;
+        }
+        for b in word.bytes() {
+            if expected.next() != Some(b.to_ascii_lowercase()) {
+                return false;
+            }
+        }
+    }
+    expected.next().is_none()
 }
 
 /// A summary from the body's opening lines when the source gave none.
@@ -152,6 +179,22 @@ mod tests {
         let doc = read_document("x.md", "---\ntitle: T\ndate: someday\n---\n").unwrap();
         assert_eq!(doc.date, None);
         assert_eq!(doc.warnings.len(), 1);
+    }
+
+    #[test]
+    fn title_key_matches_like_match_key() {
+        let key = match_key("Telehealth  for-All_now");
+        for line in [
+            "telehealth for all now",
+            "TELEHEALTH - for all now ",
+            "telehealth for all",
+            "telehealth for all now too",
+            "Télé for all",
+            "",
+        ] {
+            assert_eq!(has_key(line, &key), match_key(line) == key, "{line:?}");
+        }
+        assert!(has_key("", ""));
     }
 
     #[test]

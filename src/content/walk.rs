@@ -147,7 +147,10 @@ pub fn read_file(rel: &str, path: &Path) -> Result<Document, Skip> {
     let bytes = read_capped(path).map_err(|reason| Skip::new(rel, None, reason))?;
     let parsed = std::panic::catch_unwind(|| {
         let text = decode_text(&bytes).map_err(|r| Skip::new(rel, r.line, r.reason))?;
-        read_document(rel, &text)
+        read_document(rel, &text).map(|mut doc| {
+            doc.terms = Some(crate::index::build::terms::document_terms(&doc));
+            doc
+        })
     });
     parsed.unwrap_or_else(|_| Err(Skip::new(rel, None, "internal error while parsing")))
 }

@@ -2,33 +2,92 @@
 //! terms by frequency (ties by first occurrence), stop words, numbers and words already in
 //! the title or summary left out, bounded so the index stays compact.
 
-use crate::query::tokens::{is_stop_word, tokenize};
-use std::collections::{HashMap, HashSet};
+use crate::content::Document;
+use crate::query::tokens::{for_each_term, is_stop_word};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// How many terms an article keeps.
 pub const MAX_TERMS: usize = 40;
 /// How many characters the joined terms may take.
 pub const MAX_CHARS: usize = 400;
 
+/// The telling terms of every document (body, with title and summary already searchable),
+/// in document order. This is the heaviest per-article step of a build and each article is
+/// independent, so it runs on all cores in contiguous chunks; order is kept, so the output
+/// does not depend on the number of cores.
+pub fn telling_terms_all(documents: &[Document]) -> Vec<String> {
+    let one = |doc: &Document| doc.terms.clone().unwrap_or_else(|| document_terms(doc));
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 8);
+    // Small inputs, and documents whose reader already found the terms, are not worth a
+    // thread each.
+    let missing = documents.iter().filter(|d| d.terms.is_none()).count();
+    if workers == 1 || missing < 256 {
+        return documents.iter().map(one).collect();
+    }
+    let chunk = documents.len().div_ceil(workers);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = documents
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(one).collect::<Vec<String>>()))
+            .collect();
+        let mut out = Vec::with_capacity(documents.len());
+        for (handle, part) in handles.into_iter().zip(documents.chunks(chunk)) {
+            // A panic in one chunk (never expected: the tokenizer takes any text) costs
+            // that chunk its terms rather than the whole build.
+            match handle.join() {
+                Ok(texts) => out.extend(texts),
+                Err(_) => out.extend(part.iter().map(|_| String::new())),
+            }
+        }
+        out
+    })
+}
+
+/// The telling terms of one document: its body's, with title and summary already
+/// searchable.
+pub fn document_terms(doc: &Document) -> String {
+    let mut searchable = String::with_capacity(doc.title.len() + doc.summary.len() + 1);
+    searchable.push_str(&doc.title);
+    searchable.push(' ');
+    searchable.push_str(&doc.summary);
+    telling_terms(&doc.body, &searchable)
+}
+
 /// The telling terms of `body`, joined with spaces.
 pub fn telling_terms(body: &str, already_searchable: &str) -> String {
-    let known: HashSet<String> = tokenize(already_searchable).into_iter().collect();
-    let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
-    for (at, term) in tokenize(body).into_iter().enumerate() {
-        if term.chars().count() < 2
-            || term.chars().all(|c| c.is_ascii_digit())
-            || is_stop_word(&term)
-            || known.contains(&term)
-        {
-            continue;
+    let mut known: FxHashSet<String> = FxHashSet::default();
+    for_each_term(already_searchable, |t| {
+        if !known.contains(t) {
+            known.insert(t.to_owned());
         }
-        counts.entry(term).or_insert((0, at)).0 += 1;
-    }
+    });
+    // term -> (count, position of first occurrence among all body terms)
+    let mut counts: FxHashMap<String, (usize, usize)> = FxHashMap::default();
+    let mut at = 0usize;
+    for_each_term(body, |term| {
+        let position = at;
+        at += 1;
+        if let Some(entry) = counts.get_mut(term) {
+            entry.0 += 1;
+            return;
+        }
+        if term.chars().nth(1).is_none()
+            || term.bytes().all(|b| b.is_ascii_digit())
+            || is_stop_word(term)
+            || known.contains(term)
+        {
+            return;
+        }
+        counts.insert(term.to_owned(), (1, position));
+    });
     let mut ranked: Vec<(String, usize, usize)> = counts
         .into_iter()
         .map(|(t, (n, first))| (t, n, first))
         .collect();
-    ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.2.cmp(&b.2)));
+    // Positions are unique, so this order is total and the hash order never shows.
+    ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.2.cmp(&b.2)));
     let mut out = String::new();
     for (term, _, _) in ranked.into_iter().take(MAX_TERMS) {
         if out.len() + term.len() + 1 > MAX_CHARS {
@@ -64,5 +123,25 @@ mod tests {
         let terms = telling_terms(&body, "");
         assert!(terms.split(' ').count() <= MAX_TERMS);
         assert!(terms.len() <= MAX_CHARS);
+    }
+
+    #[test]
+    fn all_documents_keep_their_order_across_chunks() {
+        let documents: Vec<Document> = (0..1000)
+            .map(|i| Document {
+                title: format!("t{i}"),
+                body: format!("unique{i} unique{i} shared"),
+                ..Document::default()
+            })
+            .collect();
+        let texts = telling_terms_all(&documents);
+        assert_eq!(texts.len(), documents.len());
+        for (i, text) in texts.iter().enumerate() {
+            assert_eq!(text, &format!("unique{i} shared"));
+        }
+        // Terms a reader already found are used as they are.
+        let mut documents = documents;
+        documents[3].terms = Some("given".into());
+        assert_eq!(telling_terms_all(&documents)[3], "given");
     }
 }
