@@ -166,6 +166,12 @@ fn parse<T: DeserializeOwned>(json: &[u8]) -> Result<T, IndexError> {
         Ok(value) => return Ok(value),
         Err(e) => e,
     };
+    // serde reads a JSON array as a struct's sequence form, which would blur the message.
+    if json.trim_ascii_start().starts_with(b"[") {
+        return Err(IndexError::new(
+            "this is not a topic-cards index (it is a JSON array, not an object)",
+        ));
+    }
     match serde_json::from_slice::<Header>(json) {
         Err(e) if e.is_eof() => {
             return Err(IndexError::new(format!(

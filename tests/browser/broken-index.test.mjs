@@ -72,10 +72,7 @@ const CASES = [
   ["empty file", () => ({ indexUrl: `${URL_BASE}/empty.json` }), /empty/],
   ["empty text", () => ({ index: "   " }), /empty/],
   ["JSON null", () => ({ index: "null" }), /not a topic-cards index/],
-  // Known issue, left to the owner of src/index/decode.rs: serde reads a JSON array as the
-  // header struct's sequence form, so `[1,2,3]` is called "not valid JSON" (the widget still
-  // fails cleanly; only the wording is wrong). Marked todo so it reports without failing.
-  ["JSON array", () => ({ index: "[1,2,3]" }), /not a topic-cards index/, { todo: "decode.rs: array read as header sequence" }],
+  ["JSON array", () => ({ index: "[1,2,3]" }), /not a topic-cards index/],
   ["HTML instead of JSON", () => ({ indexUrl: `${URL_BASE}/html.json` }), /not valid JSON/],
   ["50 MB, cut short", () => ({ indexUrl: `${URL_BASE}/big-truncated.json`, timeoutMs: 60000 }), /cut short|truncated/i],
   ["50 MB of junk", () => ({ indexUrl: `${URL_BASE}/big-junk.json`, timeoutMs: 60000 }), /not valid JSON/],
