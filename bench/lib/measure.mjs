@@ -5,21 +5,14 @@ import { readFileSync, statSync } from "node:fs";
 import { extname, join } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
+import { CHROMIUM_ARGS as BASE_ARGS } from "../../scripts/chromium.mjs";
 import { captureWasmMemories, oursStep, watchOurWidget } from "./inpage.mjs";
 
-// The browser tests' flags (tests/browser/harness.mjs), plus two that let a frame be drawn as
+// The shared flags (scripts/chromium.mjs), plus two that let a frame be drawn as
 // soon as it is ready instead of at the next 60 Hz vsync, so "to the next frame" measures
 // the page's work and not up to 16.7 ms of waiting.
 const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-dev-shm-usage",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
+  ...BASE_ARGS,
   "--disable-gpu-vsync",
   "--disable-frame-rate-limit",
   // Nothing leaves the machine: any host but the bench server fails to resolve at once

@@ -5,21 +5,14 @@ import { mkdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import { CHROMIUM_ARGS as BASE_ARGS } from "../../scripts/chromium.mjs";
 import { serve } from "../../scripts/serve.mjs";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const SHOTS = join(ROOT, "test-output", "screenshots");
 
 const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-dev-shm-usage",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
+  ...BASE_ARGS,
   // file:// pages in the offline test load the script beside them.
   "--allow-file-access-from-files",
 ];
