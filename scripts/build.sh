@@ -33,7 +33,7 @@ wasm_rustflags=""
 if [ -d "$(rustc --print sysroot)/lib/rustlib/src/rust/library" ] \
   || rustup component add rust-src >&2; then
   wasm_std_args=(-Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size)
-  wasm_rustflags="-Zlocation-detail=none"
+  wasm_rustflags="-Zlocation-detail=none -Zfmt-debug=none"
 else
   echo "build: no rust-src component; the Wasm uses the prebuilt (larger) standard library" >&2
 fi

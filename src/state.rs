@@ -58,7 +58,7 @@ pub mod sort_name {
         let name = String::deserialize(d)?;
         parse(&name).ok_or_else(|| {
             serde::de::Error::custom(format!(
-                "sort must be \"relevance\" or \"newest\", not {name:?}"
+                "sort must be \"relevance\" or \"newest\", not \"{name}\""
             ))
         })
     }

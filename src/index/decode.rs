@@ -195,7 +195,10 @@ fn parse<T: DeserializeOwned>(json: &[u8]) -> Result<T, IndexError> {
             )))
         }
         Err(e) if e.is_syntax() => {
-            return Err(IndexError::new(format!("the index is not valid JSON: {e}")))
+            return Err(IndexError::new(format!(
+                "the index is not valid JSON: {}",
+                serde_message(&e)
+            )))
         }
         Err(_) => return Err(IndexError::new("this is not a topic-cards index")),
         Ok(header) => {
@@ -212,8 +215,16 @@ fn parse<T: DeserializeOwned>(json: &[u8]) -> Result<T, IndexError> {
     // just after its object, so the member open there is the one to name.
     let path = locate::path_at(json, locate::offset_of(json, first.line(), first.column()));
     Err(IndexError::new(format!(
-        "the index has an unexpected shape at {path}: {first}"
+        "the index has an unexpected shape at {path}: {}",
+        serde_message(&first)
     )))
+}
+
+/// serde's message for an error. serde quotes a wrong string value with `{:?}`, which the
+/// size-built Wasm compiles out (`-Zfmt-debug=none` in scripts/build.sh), leaving
+/// `string , expected`: the path already names the member, so just close the gap.
+fn serde_message(e: &serde_json::Error) -> String {
+    e.to_string().replace(" , expected", ", expected")
 }
 
 /// A member's JSON text, `null` when absent.

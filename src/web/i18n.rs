@@ -105,7 +105,9 @@ impl Strings {
     pub fn new(locale: Option<&str>, overrides: &HashMap<String, String>) -> Self {
         for key in overrides.keys() {
             if !DEFAULTS.iter().any(|(k, _)| k == key) {
-                super::warn(&format!("topic-cards: unknown strings key {key:?} ignored"));
+                super::warn(&format!(
+                    "topic-cards: unknown strings key \"{key}\" ignored"
+                ));
             }
         }
         let locales = match locale {
@@ -118,7 +120,8 @@ impl Strings {
         let mut numbers = NumberFormat::new(&locales).ok();
         if dates.is_none() || numbers.is_none() {
             super::warn(&format!(
-                "topic-cards: locale {locale:?} is not a valid language tag; using the browser's"
+                "topic-cards: locale \"{}\" is not a valid language tag; using the browser's",
+                locale.unwrap_or_default()
             ));
             dates = DateFormat::new(&JsValue::UNDEFINED, &options).ok();
             numbers = NumberFormat::new(&JsValue::UNDEFINED).ok();

@@ -114,7 +114,7 @@ impl Patch {
             let sort = sort_name::parse(&name);
             if sort.is_none() {
                 super::warn(&format!(
-                    "topic-cards: sort must be \"relevance\" or \"newest\", not {name:?}"
+                    "topic-cards: sort must be \"relevance\" or \"newest\", not \"{name}\""
                 ));
             }
             sort
@@ -132,7 +132,7 @@ impl Patch {
             "dark" => Some(Theme::Dark),
             _ => {
                 super::warn(&format!(
-                    "topic-cards: theme must be \"auto\", \"light\" or \"dark\", not {name:?}"
+                    "topic-cards: theme must be \"auto\", \"light\" or \"dark\", not \"{name}\""
                 ));
                 None
             }

@@ -51,7 +51,10 @@ impl Inner {
     /// Repaints from the current data and state; a DOM failure becomes the error state.
     pub fn paint(&mut self, out: &mut Outbox) {
         if let Err(e) = self.try_paint() {
-            let message = e.as_string().unwrap_or_else(|| format!("{e:?}"));
+            let message = e.as_string().unwrap_or_else(|| {
+                wasm_bindgen::JsCast::dyn_ref::<js_sys::Error>(&e)
+                    .map_or_else(|| "unknown error".into(), |e| e.message().into())
+            });
             self.fail(&format!("rendering failed: {message}"), out);
         }
     }
@@ -227,7 +230,8 @@ impl Inner {
 pub fn warn_unknown(unknown: &[String]) {
     if !unknown.is_empty() {
         crate::web::warn(&format!(
-            "topic-cards: no topic, type or source named {unknown:?} in this index; ignored"
+            "topic-cards: no topic, type or source named \"{}\" in this index; ignored",
+            unknown.join("\", \"")
         ));
     }
 }

@@ -65,7 +65,11 @@ fn active(view: &View, ctx: &Ctx) -> Vec<(&'static str, String, String)> {
 
 fn chips(ui: &mut Ui, view: &View, ctx: &Ctx) -> R {
     let active = active(view, ctx);
-    let signature = format!("{active:?}");
+    // Lengths keep the signature unambiguous (the Wasm build compiles `{:?}` out).
+    let signature: String = active
+        .iter()
+        .map(|(kind, key, label)| format!("{kind}:{}:{key}{}:{label};", key.len(), label.len()))
+        .collect();
     if signature == ui.chips_signature {
         return Ok(());
     }
