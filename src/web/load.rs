@@ -162,13 +162,13 @@ async fn from_url(weak: Weak<RefCell<Inner>>, gen: u32, url: String) {
 async fn stream(weak: &Weak<RefCell<Inner>>, gen: u32, url: &str) -> Result<Option<Raw>, String> {
     let window = web_sys::window().ok_or("no window")?;
     let controller = web_sys::AbortController::new().map_err(|_| "AbortController unavailable")?;
-    let timeout_ms = {
+    let (timeout_ms, fetch) = {
         let Some(rc) = current(weak, gen) else {
             return Ok(None);
         };
         let mut inner = rc.borrow_mut();
         inner.abort = Some(controller.clone());
-        inner.options.timeout_ms
+        (inner.options.timeout_ms, inner.options.fetch.clone())
     };
     let timed_out = Rc::new(Cell::new(false));
     let on_timeout = {
@@ -184,7 +184,7 @@ async fn stream(weak: &Weak<RefCell<Inner>>, gen: u32, url: &str) -> Result<Opti
             timeout_ms.min(i32::MAX as u32) as i32,
         )
         .ok();
-    let result = read_all(weak, gen, &window, &controller, url).await;
+    let result = read_all(weak, gen, &window, fetch.as_ref(), &controller, url).await;
     if let Some(timer) = timer {
         window.clear_timeout_with_handle(timer);
     }
@@ -204,12 +204,22 @@ async fn read_all(
     weak: &Weak<RefCell<Inner>>,
     gen: u32,
     window: &web_sys::Window,
+    fetch: Option<&js_sys::Function>,
     controller: &web_sys::AbortController,
     url: &str,
 ) -> Result<Raw, String> {
     let init = web_sys::RequestInit::new();
     init.set_signal(Some(&controller.signal()));
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
+    let request = match fetch {
+        // The page's own fetch: whatever it returns (a Response or a promise of one).
+        Some(fetch) => js_sys::Promise::resolve(
+            &fetch
+                .call2(&JsValue::NULL, &JsValue::from_str(url), &init)
+                .map_err(|_| "the fetch option threw".to_string())?,
+        ),
+        None => window.fetch_with_str_and_init(url, &init),
+    };
+    let response: web_sys::Response = JsFuture::from(request)
         .await
         .map_err(|_| "network error".to_string())?
         .dyn_into()

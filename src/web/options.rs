@@ -7,7 +7,10 @@
 //! `theme` (`auto` | `light` | `dark`), `hashSync` (`true` = namespace `host.id` or `tc`,
 //! or a namespace string), `linkTarget` (`_blank` adds `rel="noopener noreferrer"`),
 //! `locale` (default: the browser's), `strings` (see [`crate::web::i18n`]), `offerings`
-//! (show the panel, default true), `timeoutMs` (for `indexUrl`, default 15000).
+//! (show the panel, default true), `timeoutMs` (for `indexUrl`, default 15000), `fetch`
+//! (a function `(url, init) => Promise<Response>` used instead of the page's `fetch` for
+//! `indexUrl`: headers, credentials, a cache; the JS handle passes one that returns the
+//! request it started before the Wasm had loaded).
 
 use crate::query::Sort;
 use crate::state::sort_name;
@@ -45,6 +48,8 @@ pub struct Options {
     pub offerings: bool,
     /// Milliseconds before an `indexUrl` load gives up.
     pub timeout_ms: u32,
+    /// Requests `indexUrl` instead of `window.fetch`.
+    pub fetch: Option<js_sys::Function>,
 }
 
 impl Default for Options {
@@ -59,6 +64,7 @@ impl Default for Options {
             strings: HashMap::new(),
             offerings: true,
             timeout_ms: 15_000,
+            fetch: None,
         }
     }
 }
@@ -78,6 +84,7 @@ pub struct Patch {
     pub strings: Option<HashMap<String, String>>,
     pub offerings: Option<bool>,
     pub timeout_ms: Option<u32>,
+    pub fetch: Option<js_sys::Function>,
 }
 
 impl Patch {
@@ -159,6 +166,12 @@ impl Patch {
         patch.timeout_ms = field::<f64>(value, "timeoutMs")
             .filter(|n| n.is_finite() && *n >= 1.0)
             .map(|n| n.min(f64::from(u32::MAX)) as u32);
+        let fetch = get(value, "fetch");
+        if fetch.is_function() {
+            patch.fetch = Some(fetch.unchecked_into());
+        } else if !fetch.is_undefined() && !fetch.is_null() {
+            super::warn("topic-cards: option \"fetch\" ignored: not a function");
+        }
         patch
     }
 
@@ -190,6 +203,9 @@ impl Patch {
         }
         if let Some(ms) = self.timeout_ms {
             options.timeout_ms = ms;
+        }
+        if let Some(fetch) = &self.fetch {
+            options.fetch = Some(fetch.clone());
         }
     }
 
