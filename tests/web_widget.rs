@@ -294,6 +294,36 @@ async fn hash_state_round_trips() {
 }
 
 #[wasm_bindgen_test]
+async fn a_host_id_that_is_no_namespace_falls_back_to_tc() {
+    let window = web_sys::window().unwrap();
+    let history = window.history().unwrap();
+    history
+        .replace_state_with_url(&JsValue::NULL, "", Some("#"))
+        .unwrap();
+    // An id with the hash's own separators would garble every other parameter.
+    let host = host("a&b=c.d");
+    let events = Events::on(&host);
+    let widget = mount(
+        host.clone(),
+        object(&[
+            ("index", json(&index(30)).into()),
+            ("hashSync", true.into()),
+        ]),
+    )
+    .unwrap();
+    ready(&events).await;
+    click(&one(&host, "input[data-key='news-cybersecurity']"));
+    assert_eq!(
+        window.location().hash().unwrap(),
+        "#tc.t=news-cybersecurity"
+    );
+    widget.destroy();
+    history
+        .replace_state_with_url(&JsValue::NULL, "", Some("#"))
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
 async fn two_widgets_do_not_interfere() {
     let (a, b) = (host("one"), host("two"));
     let (events_a, events_b) = (Events::on(&a), Events::on(&b));

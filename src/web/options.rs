@@ -146,11 +146,11 @@ impl Patch {
         });
         let hash = get(value, "hashSync");
         if let Some(on) = hash.as_bool() {
-            let ns = if host_id.is_empty() { "tc" } else { host_id };
+            // An id can hold anything (`a&b=c`); only one that is a valid namespace names it.
+            let ns = if is_namespace(host_id) { host_id } else { "tc" };
             patch.hash_sync = Some(on.then(|| ns.to_string()));
         } else if let Some(ns) = hash.as_string() {
-            let ok = !ns.is_empty() && ns.chars().all(|c| c.is_alphanumeric() || "-_".contains(c));
-            if ok {
+            if is_namespace(&ns) {
                 patch.hash_sync = Some(Some(ns));
             } else {
                 super::warn("topic-cards: hashSync namespace must be letters, digits, - or _");
@@ -213,6 +213,15 @@ impl Patch {
     pub fn changes_text(&self) -> bool {
         self.strings.is_some() || self.locale.is_some()
     }
+}
+
+/// A hash namespace: letters, digits, `-` and `_`, so it cannot break the hash's `&`/`=`/`.`
+/// structure.
+fn is_namespace(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || "-_".contains(c))
 }
 
 fn get(object: &JsValue, key: &str) -> JsValue {
