@@ -188,6 +188,14 @@ export async function visit(browser, opts) {
     const t = log.toMonotonic(first.origin + first.at);
     sample.before = bytesBefore(log, t, opts.baseUrl, opts.root);
 
+    // Ours paints before its index is whole; the JS libraries paint after building theirs,
+    // so for them first cards is also when search works. Pagefind fetches per query: n/a.
+    if (opts.ours) {
+      await page.waitForFunction(() => window.__searchable != null, null, { timeout: opts.timeoutMs, polling: 20 }).catch(() => {});
+      sample.searchableMs = await page.evaluate(() => window.__searchable ?? null);
+    } else if (!opts.url.includes("/pagefind/")) {
+      sample.searchableMs = first.at;
+    }
     if (!(await waitNetworkIdle(log))) sample.errors.push("network never went idle");
     await page.evaluate(() => new Promise((ok) => setTimeout(ok, 300)));
     sample.memLoad = await memory(page, cdp);
