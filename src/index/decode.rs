@@ -81,17 +81,8 @@ pub fn decode(json: &[u8]) -> Result<Index, IndexError> {
     validate(parse(json)?)
 }
 
-/// Parses and validates an index read from `reader`, without ever holding its text in one
-/// buffer: the widget streams a large index this way, so its (never shrinking) Wasm memory
-/// holds the model alone, not the model plus the JSON. `None` when the text does not parse
-/// as an index; [`decode`] on the same bytes then says why.
-pub fn decode_reader(reader: impl std::io::Read) -> Option<Result<Index, IndexError>> {
-    let index: Index = serde_json::from_reader(reader).ok()?;
-    Some(validate(index))
-}
-
 /// The checks every parsed index must pass before the engine may use it.
-fn validate(index: Index) -> Result<Index, IndexError> {
+pub(super) fn validate(index: Index) -> Result<Index, IndexError> {
     check_parsed_header(&index.format, index.version)?;
     let tables = Tables {
         groups: index.groups.len(),

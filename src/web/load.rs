@@ -3,7 +3,7 @@
 //! paint it, yield so the browser shows it, then decode the whole and build the engine.
 
 use crate::index::decode::MAX_INDEX_BYTES;
-use crate::index::{decode, decode_first_view, decode_reader, split::PrefixState, PrefixScanner};
+use crate::index::{decode, decode_first_view, split::PrefixState, PrefixScanner, StreamDecoder};
 use crate::query::Engine;
 use crate::web::options::Source;
 use crate::web::widget::{send, warn_unknown, Data, Inner, Outbox};
@@ -227,10 +227,14 @@ async fn read_all(
     if !response.ok() {
         return Err(format!("HTTP {}", response.status()));
     }
-    // Chunks stay in JS: the decoder reads them one at a time (see [`Raw::decode`]), so
-    // Wasm memory never holds the whole text, let alone a Vec grown by doubling.
+    // Each chunk is decoded as it arrives (articles one by one, see [`StreamDecoder`]), so
+    // the work is spread over the download and Wasm memory never holds the whole text. The
+    // chunks also stay in JS until the end: if the text is not an index in the indexer's
+    // shape, [`decode`] gets all of it to say why.
     let chunks = js_sys::Array::new();
     let mut total = 0usize;
+    let mut decoder = StreamDecoder::new();
+    let mut piece = Vec::new();
     // Only the bytes before the first-view prefix is found are gathered in Wasm.
     let mut head = Vec::new();
     let mut scanner = PrefixScanner::new();
@@ -264,10 +268,14 @@ async fn read_all(
         };
         total += array.length() as usize;
         chunks.push(array);
+        piece.resize(array.length() as usize, 0);
+        array.copy_to(&mut piece);
+        if total <= MAX_INDEX_BYTES {
+            feed(&mut decoder, &piece).await;
+        }
         if scanning {
-            let start = head.len();
-            head.resize(start + array.length() as usize, 0);
-            array.copy_to(&mut head[start..]);
+            head.extend_from_slice(&piece);
+            let start = head.len() - piece.len();
             match scanner.feed(&head[start..]) {
                 PrefixState::Pending => {}
                 PrefixState::Absent => scanning = false,
@@ -282,19 +290,46 @@ async fn read_all(
         }
     }
     drop(head);
+    drop(piece);
     if !scanning {
-        // Let the first view reach the screen before the long full decode.
+        // Let the first view reach the screen before the engine is built.
         yield_to_paint().await;
     }
-    Ok(Raw::Chunks { chunks, total })
+    let decoded = if total <= MAX_INDEX_BYTES {
+        decoder.finish()
+    } else {
+        None
+    };
+    Ok(Raw::Chunks {
+        chunks,
+        total,
+        decoded,
+    })
+}
+
+/// Feeds one received chunk to the decoder, a slice at a time with a task boundary between
+/// slices, so a large chunk does not become one long task that holds up input and paint.
+async fn feed(decoder: &mut StreamDecoder, chunk: &[u8]) {
+    const SLICE: usize = 256 * 1024;
+    for (i, slice) in chunk.chunks(SLICE).enumerate() {
+        if i > 0 {
+            sleep(0).await;
+        }
+        decoder.feed(slice);
+    }
 }
 
 /// The index text, as loaded.
 enum Raw {
     /// In Wasm memory (given as text, compiled in, or a body without a stream).
     Bytes(Cow<'static, [u8]>),
-    /// A streamed body's chunks, still in JS, and their total length.
-    Chunks { chunks: js_sys::Array, total: usize },
+    /// A streamed body's chunks, still in JS, their total length, and what the stream
+    /// decoder made of them (`None`: not in the indexer's shape, ask [`decode`]).
+    Chunks {
+        chunks: js_sys::Array,
+        total: usize,
+        decoded: Option<Result<crate::model::Index, crate::index::IndexError>>,
+    },
 }
 
 impl Raw {
@@ -303,11 +338,13 @@ impl Raw {
     fn decode(self) -> Result<crate::model::Index, String> {
         match self {
             Raw::Bytes(bytes) => decode(&bytes).map_err(|e| e.message),
-            Raw::Chunks { chunks, total } => {
-                if total <= MAX_INDEX_BYTES {
-                    if let Some(decoded) = decode_reader(ChunkReader::new(&chunks)) {
-                        return decoded.map_err(|e| e.message);
-                    }
+            Raw::Chunks {
+                chunks,
+                total,
+                decoded,
+            } => {
+                if let Some(decoded) = decoded {
+                    return decoded.map_err(|e| e.message);
                 }
                 // Not an index as it stands: gather the bytes once so decode can say why
                 // (it needs the whole text to name the member at fault).
@@ -327,46 +364,6 @@ impl Raw {
                 decode(&bytes).map_err(|e| e.message)
             }
         }
-    }
-}
-
-/// Reads JS `Uint8Array` chunks in order, copying one chunk at a time into Wasm.
-struct ChunkReader<'a> {
-    chunks: &'a js_sys::Array,
-    next: u32,
-    buf: Vec<u8>,
-    pos: usize,
-}
-
-impl<'a> ChunkReader<'a> {
-    fn new(chunks: &'a js_sys::Array) -> Self {
-        ChunkReader {
-            chunks,
-            next: 0,
-            buf: Vec::new(),
-            pos: 0,
-        }
-    }
-}
-
-impl std::io::Read for ChunkReader<'_> {
-    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
-        while self.pos >= self.buf.len() {
-            if self.next >= self.chunks.length() {
-                return Ok(0);
-            }
-            let chunk = self.chunks.get(self.next);
-            self.next += 1;
-            if let Ok(array) = chunk.dyn_into::<js_sys::Uint8Array>() {
-                self.buf.resize(array.length() as usize, 0);
-                array.copy_to(&mut self.buf);
-                self.pos = 0;
-            }
-        }
-        let n = out.len().min(self.buf.len() - self.pos);
-        out[..n].copy_from_slice(&self.buf[self.pos..self.pos + n]);
-        self.pos += n;
-        Ok(n)
     }
 }
 
