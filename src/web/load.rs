@@ -141,12 +141,20 @@ async fn finish(weak: &Weak<RefCell<Inner>>, gen: u32, raw: Raw) {
     if !ready {
         return;
     }
-    sleep(0).await;
-    with(weak, gen, |inner, _| {
-        if let Data::Ready(engine) = &mut inner.data {
-            engine.prepare_search();
-        }
-    });
+    // The search structures, built in slices of articles, each its own task: at 100k
+    // articles one build is over a second of main thread, which typing and scrolling would
+    // otherwise wait behind. A query that comes first finishes the build itself.
+    const SEARCH_SLICE: usize = 2_000;
+    let mut done = false;
+    while !done {
+        sleep(0).await;
+        done = true; // unless the widget is still there with more to build
+        with(weak, gen, |inner, _| {
+            if let Data::Ready(engine) = &mut inner.data {
+                done = engine.prepare_search_step(SEARCH_SLICE);
+            }
+        });
+    }
 }
 
 async fn from_url(weak: Weak<RefCell<Inner>>, gen: u32, url: String) {
