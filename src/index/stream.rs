@@ -17,6 +17,7 @@
 //! precisely what is wrong. So this is a fast path, never a second source of error messages.
 
 use super::decode::{validate, IndexError};
+use super::split::{StringByte, StringState};
 use crate::model::{Article, Index};
 
 /// Feed it the index's bytes in order, in chunks of any size; then call `finish`.
@@ -33,8 +34,7 @@ pub struct StreamDecoder {
     /// Leading byte-order-mark bytes seen.
     bom: usize,
     depth: u32,
-    in_string: bool,
-    escaped: bool,
+    string: StringState,
     /// The top-level member names seen so far spell `articles` for the current value.
     key: Vec<u8>,
     key_open: bool,
@@ -117,22 +117,22 @@ impl StreamDecoder {
         } else if !(self.in_articles && self.depth == 2) {
             self.rest.push(byte);
         }
-        if self.in_string {
-            if self.escaped {
-                self.escaped = false;
-            } else if byte == b'\\' {
-                self.escaped = true;
-            } else if byte == b'"' {
-                self.in_string = false;
+        match self.string.step(byte) {
+            StringByte::Outside => {}
+            StringByte::Closing => {
                 self.key_open = false;
-            } else if self.key_open && self.key.len() <= 8 {
-                self.key.push(byte);
+                return true;
             }
-            return true;
+            StringByte::Inside => {
+                if self.key_open && self.key.len() <= 8 {
+                    self.key.push(byte);
+                }
+                return true;
+            }
         }
         match byte {
             b'"' => {
-                self.in_string = true;
+                self.string.open();
                 // A top-level member name starts where a value is not expected.
                 if self.depth == 1 && !self.value_next {
                     self.key.clear();
