@@ -169,6 +169,11 @@ pub fn check_links(index: &Index) {
                 "published a {scheme}: link: {link:?}"
             );
         }
+        // What the indexer publishes, the widget links (one URL rule for both).
+        assert!(
+            topic_cards::safe_url::safe_url(link).is_some(),
+            "published a link the widget refuses: {link:?}"
+        );
     }
 }
 
