@@ -130,10 +130,6 @@ async fn finish(weak: &Weak<RefCell<Inner>>, gen: u32, raw: Raw) {
             inner.data = Data::Ready(Box::new(engine));
             inner.paint(out);
             inner.write_hash();
-            let detail = js_sys::Object::new();
-            let total = inner.total.unwrap_or(0) as f64;
-            let _ = js_sys::Reflect::set(&detail, &"total".into(), &total.into());
-            out.push(("tc-ready", detail.into()));
             ready = true;
         }
         Err(message) => inner.fail(&message, out),
@@ -144,14 +140,21 @@ async fn finish(weak: &Weak<RefCell<Inner>>, gen: u32, raw: Raw) {
     // The search structures, built in slices of articles, each its own task: at 100k
     // articles one build is over a second of main thread, which typing and scrolling would
     // otherwise wait behind. A query that comes first finishes the build itself.
+    // `tc-ready` follows, once a query needs no more building.
     const SEARCH_SLICE: usize = 2_000;
     let mut done = false;
     while !done {
         sleep(0).await;
         done = true; // unless the widget is still there with more to build
-        with(weak, gen, |inner, _| {
+        with(weak, gen, |inner, out| {
             if let Data::Ready(engine) = &mut inner.data {
                 done = engine.prepare_search_step(SEARCH_SLICE);
+                if done {
+                    let detail = js_sys::Object::new();
+                    let total = inner.total.unwrap_or(0) as f64;
+                    let _ = js_sys::Reflect::set(&detail, &"total".into(), &total.into());
+                    out.push(("tc-ready", detail.into()));
+                }
             }
         });
     }
