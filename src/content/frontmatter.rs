@@ -120,6 +120,10 @@ fn parse_yaml(
         return Ok(Value::Null);
     }
     check_flow_depth(block, first_line)?;
+    // Cheapest first: the common block shapes, then typed deserialisation, then the tree.
+    if let Some(value) = super::block_yaml::parse(block) {
+        return Ok(value);
+    }
     if let Some(value) = super::loose_yaml::fast_parse(block) {
         return Ok(value);
     }
