@@ -6,6 +6,12 @@
 //! content folder, or an output that could not be written.
 
 use clap::{Parser, Subcommand};
+
+// Indexing makes and drops many small strings on every core; mimalloc's per-thread heaps
+// do that in about a quarter less CPU time per build than glibc's allocator (measured on
+// synthetic 10k and 100k corpora). The library itself does not choose an allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;

@@ -430,8 +430,12 @@ fn plain(text: &str, in_flow: bool) -> Option<Value> {
     if in_flow && text.contains(['[', ']', '{', '}', ':', '#']) {
         return None;
     }
-    if text == "~" || is_special_word(text) {
-        return resolve(text);
+    // The general parser's null and boolean words, read as it reads them.
+    match text {
+        "~" | "null" | "Null" | "NULL" => return Some(Value::Null),
+        "true" | "True" | "TRUE" => return Some(Value::Bool(true)),
+        "false" | "False" | "FALSE" => return Some(Value::Bool(false)),
+        _ => {}
     }
     // Only a text starting with a digit, a sign or a dot can read as a number; beyond
     // that, a byte no number (nor `.inf`, `.nan`) is spelled with makes it text.

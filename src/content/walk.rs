@@ -158,12 +158,16 @@ pub fn read_file(rel: &str, path: &Path) -> Result<Document, Skip> {
 /// Reads at most the size cap (plus one byte, to tell "at the cap" from "over it").
 fn read_capped(path: &Path) -> Result<Vec<u8>, String> {
     let file = std::fs::File::open(path).map_err(|e| format!("unreadable: {e}"))?;
+    let mut expected = 0;
     if let Ok(meta) = file.metadata() {
         if meta.len() > MAX_FILE_BYTES {
             return Err(too_large(meta.len()));
         }
+        expected = meta.len();
     }
-    let mut bytes = Vec::new();
+    // Room for the whole file and one byte more up front: one read fills it and the next
+    // sees the end, with no probing reads and no regrowing on the way.
+    let mut bytes = Vec::with_capacity(expected as usize + 1);
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| format!("unreadable: {e}"))?;
