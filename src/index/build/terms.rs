@@ -150,7 +150,7 @@ mod tests {
         ranked.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.1 .1.cmp(&b.1 .1)));
         let mut out = String::new();
         for (term, _) in ranked.into_iter().take(MAX_TERMS) {
-            if out.len() + term.len() + 1 <= MAX_CHARS {
+            if out.len() + term.len() < MAX_CHARS {
                 if !out.is_empty() {
                     out.push(' ');
                 }
