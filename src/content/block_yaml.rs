@@ -437,14 +437,7 @@ fn plain(text: &str, in_flow: bool) -> Option<Value> {
         "false" | "False" | "FALSE" => return Some(Value::Bool(false)),
         _ => {}
     }
-    // Only a text starting with a digit, a sign or a dot can read as a number; beyond
-    // that, a byte no number (nor `.inf`, `.nan`) is spelled with makes it text.
-    let numeric_start = first.is_ascii_digit() || matches!(first, b'+' | b'-' | b'.');
-    if !numeric_start
-        || text
-            .bytes()
-            .any(|b| !(b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.' | b'_')))
-    {
+    if !may_be_number(text) {
         return Some(Value::String(text.to_owned()));
     }
     // The common number: decimal digits without a leading zero.
@@ -452,6 +445,25 @@ fn plain(text: &str, in_flow: bool) -> Option<Value> {
         return text.parse::<u64>().ok().map(Value::from);
     }
     resolve(text)
+}
+
+/// Whether the general parser might read a plain scalar as a number: decimal digits with
+/// signs, points, exponents (and underscores, which it then refuses), `0x`/`0o`/`0b`
+/// integers, and `.inf`/`.nan`. Every other text is text (`inf`, `nan` and `infinity`
+/// without the dot parse as floats that are not finite, which it refuses too).
+fn may_be_number(text: &str) -> bool {
+    if text
+        .bytes()
+        .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'+' | b'-' | b'_'))
+    {
+        return true;
+    }
+    let unsigned = text.trim_start_matches(['+', '-']);
+    let lower = |s: &str| s.to_ascii_lowercase();
+    unsigned.starts_with("0x")
+        || unsigned.starts_with("0o")
+        || unsigned.starts_with("0b")
+        || (unsigned.len() == 4 && matches!(lower(unsigned).as_str(), ".inf" | ".nan"))
 }
 
 /// A dash that starts a plain scalar (`-5`, `-x`) rather than a sequence entry or marker.

@@ -187,7 +187,7 @@ impl Gen {
 }
 
 const KEYS: [&str; 8] = ["title", "id", "a", "b_c", "d-e", "Title", "x1", "tags"];
-const SCALARS: [&str; 40] = [
+const SCALARS: &[&str] = &[
     "plain text",
     "42",
     "-7",
@@ -228,6 +228,20 @@ const SCALARS: [&str; 40] = [
     "é",
     "1_000",
     "inf",
+    "99-questions-about-x",
+    "9 questions",
+    "0xford",
+    ".Inf",
+    ".iNf",
+    "-.INF",
+    "+.nan",
+    "+-5",
+    "1E-3",
+    "1e5",
+    "12abc",
+    "+0x1f",
+    "-0b11",
+    "0o9",
 ];
 
 /// A random block in (and sometimes just outside) the shapes the reader takes.
@@ -247,7 +261,7 @@ fn random_block(gen: &mut Gen, indent: usize, depth: usize, out: &mut String) {
         match gen.below(if depth > 2 { 3 } else { 6 }) {
             0 | 1 => {
                 out.push(' ');
-                out.push_str(gen.pick(&SCALARS));
+                out.push_str(gen.pick(SCALARS));
                 out.push('\n');
             }
             2 => block_scalar(gen, indent, out),
@@ -267,7 +281,7 @@ fn random_block(gen: &mut Gen, indent: usize, depth: usize, out: &mut String) {
                         random_block(gen, dash + 2, depth + 1, &mut inner);
                         out.push_str(&inner[dash + 2..]);
                     } else {
-                        out.push_str(gen.pick(&SCALARS));
+                        out.push_str(gen.pick(SCALARS));
                         out.push('\n');
                     }
                 }

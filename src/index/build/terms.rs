@@ -59,12 +59,13 @@ pub fn document_terms(doc: &Document) -> String {
 pub fn telling_terms(body: &str, already_searchable: &str) -> String {
     // Terms are folded once into one buffer each and looked up as slices of it, so no
     // term costs an allocation of its own (this runs over every word of every body).
-    let searchable = folded_terms(already_searchable);
-    let known: FxHashSet<&str> = searchable.split_terminator(' ').collect();
-    let folded = folded_terms(body);
+    let searchable = Folded::new(already_searchable);
+    let known: FxHashSet<&str> = searchable.terms().collect();
+    let folded = Folded::new(body);
     // term -> (count, position of first occurrence among all body terms)
-    let mut counts: FxHashMap<&str, (usize, usize)> = FxHashMap::default();
-    for (position, term) in folded.split_terminator(' ').enumerate() {
+    let mut counts: FxHashMap<&str, (usize, usize)> =
+        FxHashMap::with_capacity_and_hasher(folded.ends.len() / 2, Default::default());
+    for (position, term) in folded.terms().enumerate() {
         if let Some(entry) = counts.get_mut(term) {
             entry.0 += 1;
             continue;
@@ -82,10 +83,18 @@ pub fn telling_terms(body: &str, already_searchable: &str) -> String {
         .into_iter()
         .map(|(t, (n, first))| (t, n, first))
         .collect();
-    // Positions are unique, so this order is total and the hash order never shows.
-    ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.2.cmp(&b.2)));
+    // Positions are unique, so this order is total and the hash order never shows; only
+    // the first MAX_TERMS need sorting.
+    let order = |a: &(&str, usize, usize), b: &(&str, usize, usize)| {
+        b.1.cmp(&a.1).then_with(|| a.2.cmp(&b.2))
+    };
+    if ranked.len() > MAX_TERMS {
+        ranked.select_nth_unstable_by(MAX_TERMS, order);
+        ranked.truncate(MAX_TERMS);
+    }
+    ranked.sort_unstable_by(order);
     let mut out = String::new();
-    for (term, _, _) in ranked.into_iter().take(MAX_TERMS) {
+    for (term, _, _) in ranked {
         if out.len() + term.len() + 1 > MAX_CHARS {
             continue;
         }
@@ -97,16 +106,32 @@ pub fn telling_terms(body: &str, already_searchable: &str) -> String {
     out
 }
 
-/// The normalised terms of `text`, each followed by one space. Terms are never empty and
-/// never hold a space (they are letters and digits, folded), so splitting at spaces gives
-/// them back one for one.
-fn folded_terms(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 1);
-    for_each_term(text, |term| {
-        out.push_str(term);
-        out.push(' ');
-    });
-    out
+/// The normalised terms of a text, written one after another into one buffer, with where
+/// each ends.
+struct Folded {
+    text: String,
+    ends: Vec<usize>,
+}
+
+impl Folded {
+    fn new(text: &str) -> Self {
+        let mut folded = Folded {
+            text: String::with_capacity(text.len()),
+            ends: Vec::with_capacity(text.len() / 5),
+        };
+        for_each_term(text, |term| {
+            folded.text.push_str(term);
+            folded.ends.push(folded.text.len());
+        });
+        folded
+    }
+
+    fn terms(&self) -> impl Iterator<Item = &str> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts
+            .zip(self.ends.iter().copied())
+            .map(|(start, end)| &self.text[start..end])
+    }
 }
 
 #[cfg(test)]
