@@ -40,17 +40,43 @@ pub fn parse(block: &str) -> Option<Value> {
 /// (it refuses them), no carriage return, byte order mark or Unicode line break (it gives
 /// them meanings of their own).
 fn plain_characters(block: &str) -> bool {
-    let ascii_ok = |b: u8| (b >= 0x20 && b != 0x7f) || b == b'\n' || b == b'\t';
-    if block.is_ascii() {
-        return block.bytes().all(ascii_ok);
-    }
-    block.chars().all(|c| match c {
-        '\0'..='\x7f' => ascii_ok(c as u8),
-        '\u{80}'..='\u{9f}' | '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}' => {
-            false
+    let bytes = block.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let b = bytes[at];
+        at += 1;
+        match b {
+            b'\n' | b'\t' | 0x20..=0x7e => {}
+            0xc2 => {
+                // U+0080 to U+009F: C1 controls and NEL.
+                if bytes.get(at).is_some_and(|&next| next < 0xa0) {
+                    return false;
+                }
+            }
+            0xe2 => {
+                // U+2028, U+2029: line and paragraph separators.
+                if bytes
+                    .get(at..at + 2)
+                    .is_some_and(|n| n[0] == 0x80 && matches!(n[1], 0xa8 | 0xa9))
+                {
+                    return false;
+                }
+            }
+            0xef => {
+                // U+FEFF (byte order mark), U+FFFE, U+FFFF.
+                if bytes.get(at..at + 2).is_some_and(|n| {
+                    (n[0] == 0xbb && n[1] == 0xbf) || (n[0] == 0xbf && matches!(n[1], 0xbe | 0xbf))
+                }) {
+                    return false;
+                }
+            }
+            // Other lead and continuation bytes of valid UTF-8.
+            0x80.. => {}
+            // Other C0 controls (and CR), DEL.
+            _ => return false,
         }
-        _ => true,
-    })
+    }
+    true
 }
 
 /// One line of the block: its indentation in spaces and the text after it.

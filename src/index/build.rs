@@ -177,8 +177,9 @@ pub fn build(documents: &[Document], links: &LinkResolver) -> Built {
             }
         })
         .collect();
-    // Newest first, undated last, ties by id.
-    articles.sort_by(|a, b| match (&a.date, &b.date) {
+    // Newest first, undated last, ties by id. Ids are unique, so the order is total and
+    // an unstable (in-place) sort gives the one result.
+    articles.sort_unstable_by(|a, b| match (&a.date, &b.date) {
         (Some(x), Some(y)) => y.cmp(x).then_with(|| a.id.cmp(&b.id)),
         (Some(_), None) => std::cmp::Ordering::Less,
         (None, Some(_)) => std::cmp::Ordering::Greater,

@@ -337,3 +337,18 @@ fn agrees_on_generated_blocks() {
     // a reader that gave up on everything would pass it vacuously.
     assert!(answered * 5 >= total, "answered {answered} of {total}");
 }
+
+#[test]
+fn refuses_exactly_the_characters_yaml_reads_specially() {
+    use super::plain_characters;
+    for c in (0u32..0x3000).chain([0xfeff, 0xfffe, 0xffff, 0xfffd, 0x1f600]) {
+        let Some(c) = char::from_u32(c) else { continue };
+        let special = matches!(c, '\0'..='\x08' | '\x0b'..='\x1f' | '\x7f'..='\u{9f}')
+            || matches!(
+                c,
+                '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}'
+            );
+        let text = format!("a: x{c}y\n");
+        assert_eq!(plain_characters(&text), !special, "U+{:04X}", c as u32);
+    }
+}
