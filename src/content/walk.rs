@@ -78,6 +78,11 @@ pub fn scan(root: &Path, progress: &mut dyn FnMut(&str)) -> std::io::Result<Scan
     Ok(scan)
 }
 
+/// Files a worker claims and reports at a time: enough that handing results over (a
+/// channel message and maybe a wake-up) is rare next to parsing, few enough that the
+/// progress display still moves smoothly and the cores finish together.
+const BATCH: usize = 32;
+
 /// Reads files on all cores (parsing dominates, and files are independent); results come
 /// back in input order, so the scan stays deterministic.
 fn read_all(
@@ -87,28 +92,34 @@ fn read_all(
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .clamp(1, 8)
-        .min(files.len().max(1));
+        .min(files.len().div_ceil(BATCH).max(1));
     let next = AtomicUsize::new(0);
     let mut results: Vec<Option<Result<Document, Skip>>> = (0..files.len()).map(|_| None).collect();
-    let (sender, receiver) = mpsc::channel();
+    let (sender, receiver) = mpsc::channel::<Vec<(usize, Result<Document, Skip>)>>();
     std::thread::scope(|scope| {
         for _ in 0..workers {
             let sender = sender.clone();
             let next = &next;
             scope.spawn(move || loop {
-                let at = next.fetch_add(1, Ordering::Relaxed);
-                let Some((rel, path)) = files.get(at) else {
+                let start = next.fetch_add(BATCH, Ordering::Relaxed);
+                if start >= files.len() {
                     break;
-                };
-                if sender.send((at, read_file(rel, path))).is_err() {
+                }
+                let end = (start + BATCH).min(files.len());
+                let batch = (start..end)
+                    .map(|at| (at, read_file(&files[at].0, &files[at].1)))
+                    .collect();
+                if sender.send(batch).is_err() {
                     break;
                 }
             });
         }
         drop(sender);
-        for (at, result) in receiver {
-            progress(&files[at].0);
-            results[at] = Some(result);
+        for batch in receiver {
+            for (at, result) in batch {
+                progress(&files[at].0);
+                results[at] = Some(result);
+            }
         }
     });
     results

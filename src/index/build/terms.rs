@@ -5,6 +5,7 @@
 use crate::content::Document;
 use crate::query::tokens::{for_each_term, is_stop_word};
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::collections::hash_map::Entry;
 
 /// How many terms an article keeps.
 pub const MAX_TERMS: usize = 40;
@@ -66,18 +67,19 @@ pub fn telling_terms(body: &str, already_searchable: &str) -> String {
     let mut counts: FxHashMap<&str, (usize, usize)> =
         FxHashMap::with_capacity_and_hasher(folded.ends.len() / 2, Default::default());
     for (position, term) in folded.terms().enumerate() {
-        if let Some(entry) = counts.get_mut(term) {
-            entry.0 += 1;
-            continue;
+        // One hash per term: the entry is found or made in one lookup.
+        match counts.entry(term) {
+            Entry::Occupied(mut seen) => seen.get_mut().0 += 1,
+            Entry::Vacant(slot) => {
+                if !(term.chars().nth(1).is_none()
+                    || term.bytes().all(|b| b.is_ascii_digit())
+                    || is_stop_word(term)
+                    || known.contains(term))
+                {
+                    slot.insert((1, position));
+                }
+            }
         }
-        if term.chars().nth(1).is_none()
-            || term.bytes().all(|b| b.is_ascii_digit())
-            || is_stop_word(term)
-            || known.contains(term)
-        {
-            continue;
-        }
-        counts.insert(term, (1, position));
     }
     let mut ranked: Vec<(&str, usize, usize)> = counts
         .into_iter()
