@@ -56,7 +56,7 @@ pub struct Ui {
     pub facets: facets::FacetUi,
     pub expanded: HashSet<String>,
     pub grid: Element,
-    pub cards: HashMap<String, Element>,
+    pub cards: Vec<cards::Card>,
     pub empty: Element,
     pub clear_empty: Element,
     pub more_row: Element,
@@ -203,7 +203,7 @@ impl Ui {
             facets: facets::FacetUi::default(),
             expanded: HashSet::new(),
             grid,
-            cards: HashMap::new(),
+            cards: Vec::new(),
             empty,
             clear_empty,
             more_row,
@@ -222,7 +222,7 @@ impl Ui {
         status::clear_error(self)?;
         toolbar::update(self, view, ctx)?;
         facets::update(self, view, ctx)?;
-        cards::update(self, view, ctx)?;
+        cards::update(self, view, ctx, focused.as_ref())?;
         offerings::update(self, view, ctx)?;
         status::update(self, view, ctx)?;
         if let (Some(root), Some(node)) = (root, focused) {

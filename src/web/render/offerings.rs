@@ -4,14 +4,14 @@
 use super::{Ctx, Ui};
 use crate::model::{Offering, OfferingId};
 use crate::safe_url::safe_url;
-use crate::web::dom::{add, el, el_text, flag, reconcile, set_text, R};
+use crate::web::dom::{add, el, el_text, flag, reconcile, Kept, R};
 use crate::web::render::view::View;
 use web_sys::{Document, Element};
 
 /// A panel item and the node holding its article count.
 pub struct PanelItem {
     item: Element,
-    count: Element,
+    count: Kept,
 }
 
 pub fn update(ui: &mut Ui, view: &View, ctx: &Ctx) -> R {
@@ -27,14 +27,13 @@ pub fn update(ui: &mut Ui, view: &View, ctx: &Ctx) -> R {
         let Some(offering) = view.dicts.offerings.get(id) else {
             continue;
         };
-        let entry = match ui.panel_items.remove(&id) {
+        let mut entry = match ui.panel_items.remove(&id) {
             Some(entry) => entry,
             None => build(&ui.doc, id, offering, view, ctx)?,
         };
-        set_text(
-            &entry.count,
-            &ctx.strings.count("offeringArticles", articles as usize),
-        );
+        entry
+            .count
+            .text(&ctx.strings.count("offeringArticles", articles as usize));
         wanted.push(entry.item.clone());
         keep.insert(id, entry);
     }
@@ -64,18 +63,19 @@ fn build(
             el_text(doc, "p", "categories", &categories.join(" · "))?,
         )?;
     }
-    let count = add(&item, el(doc, "p", "count")?)?;
+    let count = Kept::with_text(add(&item, el(doc, "p", "count")?)?, "");
     Ok(PanelItem { item, count })
 }
 
-/// The offering's label: a link when its URL is safe, plain text otherwise.
+/// The offering's label, appended to `parent`: a link when its URL is safe, plain text
+/// otherwise. Returns the node and whether it is a link.
 pub fn label_node(
     doc: &Document,
     parent: &Element,
     id: OfferingId,
     offering: &Offering,
     ctx: &Ctx,
-) -> R {
+) -> R<(Element, bool)> {
     match offering.url.as_deref().and_then(safe_url) {
         Some(url) => {
             let link = add(parent, el_text(doc, "a", "offering-link", &offering.label)?)?;
@@ -83,13 +83,14 @@ pub fn label_node(
             link.set_attribute("data-act", "offering")?;
             link.set_attribute("data-id", &id.to_string())?;
             ctx.target(&link)?;
+            Ok((link, true))
         }
-        None => {
+        None => Ok((
             add(
                 parent,
                 el_text(doc, "span", "offering-link", &offering.label)?,
-            )?;
-        }
+            )?,
+            false,
+        )),
     }
-    Ok(())
 }
