@@ -213,6 +213,38 @@ fn check_all(host: &web_sys::HtmlElement, ix: &Index, step: &str) {
     for card in &cards {
         check_card(card, ix);
     }
+    // The offering panel's items are refilled the same way.
+    let mut seen = std::collections::HashSet::new();
+    for item in all(host, ".panel .offering") {
+        let parts = children(&item);
+        let label = parts[0].text_content().unwrap();
+        assert!(seen.insert(label.clone()), "{step}: {label} twice");
+        let offering = ix.offerings.iter().find(|o| o.label == label).unwrap();
+        match &offering.url {
+            Some(url) => {
+                assert_eq!(parts[0].tag_name(), "A", "{step}: {label}");
+                assert_eq!(attr(&parts[0], "href").as_deref(), Some(url.as_str()));
+            }
+            None => assert_eq!(parts[0].tag_name(), "SPAN", "{step}: {label}"),
+        }
+        let categories: Vec<&str> = offering
+            .topics
+            .iter()
+            .map(|&t| ix.topics[t as usize].label.as_str())
+            .collect();
+        let classes: Vec<String> = parts.iter().map(|n| n.class_name()).collect();
+        assert_eq!(
+            classes,
+            ["offering-link", "categories", "count"],
+            "{step}: {label}"
+        );
+        assert_eq!(parts[1].text_content().unwrap(), categories.join(" · "));
+        let count = parts[2].text_content().unwrap();
+        assert!(
+            count.chars().next().is_some_and(|c| c.is_ascii_digit()),
+            "{step}: {count}"
+        );
+    }
 }
 
 #[wasm_bindgen_test]

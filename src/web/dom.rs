@@ -70,6 +70,9 @@ pub fn set_attr(node: &Element, name: &str, value: &str) -> R {
 pub struct Kept {
     pub el: Element,
     text: Option<String>,
+    /// The element's one text node once known: a new text goes into it (`nodeValue`), so the
+    /// browser keeps its layout object instead of swapping in a new node.
+    text_node: Option<web_sys::Node>,
     attrs: Vec<(&'static str, Option<String>)>,
 }
 
@@ -79,6 +82,7 @@ impl Kept {
         Self {
             el,
             text: None,
+            text_node: None,
             attrs: Vec::new(),
         }
     }
@@ -88,15 +92,24 @@ impl Kept {
         Self {
             el,
             text: Some(text.to_string()),
+            text_node: None,
             attrs: Vec::new(),
         }
     }
 
     pub fn text(&mut self, text: &str) {
-        if self.text.as_deref() != Some(text) {
-            self.el.set_text_content(Some(text));
-            self.text = Some(text.to_string());
+        if self.text.as_deref() == Some(text) {
+            return;
         }
+        match &self.text_node {
+            // Still the element's only child (nothing else writes these nodes' children).
+            Some(node) if !text.is_empty() => node.set_node_value(Some(text)),
+            _ => {
+                self.el.set_text_content(Some(text));
+                self.text_node = self.el.first_child();
+            }
+        }
+        self.text = Some(text.to_string());
     }
 
     /// Sets (`Some`) or removes (`None`) an attribute, unless it already is so.

@@ -44,6 +44,8 @@ struct ItemUi {
     /// The same input, for its `disabled` attribute.
     enabled: Kept,
     count: Kept,
+    /// The number `count` shows, so an unchanged one is not even formatted.
+    shown: Option<u32>,
 }
 
 /// A value of one group before it has nodes.
@@ -104,7 +106,10 @@ pub fn update(ui: &mut Ui, view: &View, ctx: &Ctx) -> R {
                 continue;
             }
             item.enabled.flag("disabled", count == 0 && !checked)?;
-            item.count.text(&ctx.strings.number(count as usize));
+            if item.shown != Some(count) {
+                item.count.text(&ctx.strings.number(count as usize));
+                item.shown = Some(count);
+            }
             shown.push(item.node.el.clone());
         }
         // Hidden values keep whatever place they have after the shown ones: their order
@@ -223,6 +228,7 @@ fn build_group(ui: &Ui, key: &str, kind: &str, title: &str, values: &[Value]) ->
             enabled: Kept::new(input.clone().into()),
             input,
             count: Kept::with_text(count, ""),
+            shown: None,
         });
     }
     let more = add(&fieldset, el(doc, "button", "more-values")?)?;

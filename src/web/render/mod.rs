@@ -12,7 +12,7 @@ use crate::state::{sort_name, WidgetState};
 use crate::web::dom::{add, el, el_text, R};
 use crate::web::i18n::Strings;
 use crate::web::options::Options;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlInputElement, HtmlSelectElement, ShadowRoot};
 
@@ -63,7 +63,7 @@ pub struct Ui {
     pub more_note: Element,
     pub panel: Element,
     pub panel_list: Element,
-    pub panel_items: HashMap<u32, offerings::PanelItem>,
+    pub panel_items: Vec<offerings::PanelItem>,
 }
 
 impl Ui {
@@ -210,7 +210,7 @@ impl Ui {
             more_note,
             panel,
             panel_list,
-            panel_items: HashMap::new(),
+            panel_items: Vec::new(),
         })
     }
 
@@ -223,7 +223,7 @@ impl Ui {
         toolbar::update(self, view, ctx)?;
         facets::update(self, view, ctx)?;
         cards::update(self, view, ctx, focused.as_ref())?;
-        offerings::update(self, view, ctx)?;
+        offerings::update(self, view, ctx, focused.as_ref())?;
         status::update(self, view, ctx)?;
         if let (Some(root), Some(node)) = (root, focused) {
             if node.is_connected() && root.active_element().as_ref() != Some(&node) {
