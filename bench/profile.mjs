@@ -283,17 +283,21 @@ try {
     for (const spec of QUERIES) await oursQuery(page, spec);
     pages.push({ site, page, context, walls: {}, cdp: await context.newCDPSession(page) });
   }
-  // One browser-wide trace; the widgets take turns query by query, so the machine's noise
-  // falls on them alike. Each page is its own renderer process: its marks say which.
+  // One browser-wide trace; the widgets take turns query by query (in a rotating order), so
+  // the machine's noise falls on them alike. Each page is its own renderer process: its marks say which.
   await browser.startTracing(undefined, { categories: CATEGORIES });
   for (const p of pages) {
     await p.cdp.send("Profiler.enable");
     await p.cdp.send("Profiler.setSamplingInterval", { interval: 50 });
     await p.cdp.send("Profiler.start");
   }
+  let turn = 0;
   for (let rep = 0; rep < reps; rep++) {
     for (const spec of QUERIES) {
-      for (const p of pages) {
+      // Whoever goes first after a switch of renderer pays for cold caches: rotate.
+      const order = pages.map((_, i) => pages[(i + turn) % pages.length]);
+      turn++;
+      for (const p of order) {
         const result = await oursQuery(p.page, spec, (page, step) =>
           page.evaluate(
             async ([step, source, name]) => {
