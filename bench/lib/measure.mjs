@@ -127,8 +127,11 @@ async function rendererQuery(page, spec) {
   return page.evaluate((s) => window.__bench.run({ q: s.q || "", topic: s.topic ? s.topic.name : null }), spec);
 }
 
-/** One query on ours: reset to the browse view, set the facet, then time the last step. */
-async function oursQuery(page, spec) {
+/**
+ * One query on ours: reset to the browse view, set the facet, then time the last step.
+ * `timed(page, step)` runs that last step (bench/profile.mjs wraps it in trace marks).
+ */
+export async function oursQuery(page, spec, timed = (p, step) => p.evaluate(oursStep, step)) {
   const reset = await page.evaluate(() => {
     const root = window.__tcRoot || document.querySelector("topic-cards")?.shadowRoot;
     const input = root?.querySelector('input[type="search"]');
@@ -147,7 +150,7 @@ async function oursQuery(page, spec) {
     const facet = await page.evaluate(oursStep, { topic: spec.topic });
     if (facet.error) return facet;
   }
-  return page.evaluate(oursStep, spec.q ? { q: spec.q } : { topic: spec.topic });
+  return timed(page, spec.q ? { q: spec.q } : { topic: spec.topic });
 }
 
 /**
