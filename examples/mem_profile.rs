@@ -43,10 +43,20 @@ fn main() {
         .expect("usage: mem_profile INDEX.json [--stream]");
     let index = if args.next().as_deref() == Some("--stream") {
         // As the widget reads a fetched index: chunk by chunk, never the whole text.
-        let file = std::fs::File::open(&path).expect("readable index");
-        let reader = std::io::BufReader::with_capacity(64 * 1024, file);
-        let index = topic_cards::index::decode_reader(reader)
-            .expect("an index")
+        use std::io::Read;
+        let mut file = std::fs::File::open(&path).expect("readable index");
+        let mut decoder = topic_cards::index::StreamDecoder::new();
+        let mut chunk = vec![0u8; 64 * 1024];
+        loop {
+            let n = file.read(&mut chunk).expect("readable index");
+            if n == 0 {
+                break;
+            }
+            decoder.feed(&chunk[..n]);
+        }
+        let index = decoder
+            .finish()
+            .expect("an index in the indexer's shape")
             .expect("valid index");
         report("decoded from a stream");
         index

@@ -12,7 +12,9 @@ use topic_cards::content::source::decode_text;
 use topic_cards::content::{read_document, Document};
 use topic_cards::index::build::build;
 use topic_cards::index::split::PrefixState;
-use topic_cards::index::{decode, decode_first_view, encode, FirstViewPart, PrefixScanner};
+use topic_cards::index::{
+    decode, decode_first_view, encode, FirstViewPart, IndexError, PrefixScanner, StreamDecoder,
+};
 use topic_cards::model::Index;
 use topic_cards::query::{Engine, Query, Results, Sort};
 use topic_cards::safe_url::safe_url;
@@ -135,6 +137,21 @@ fn round_trip(index: &Index, json: &[u8]) {
     let part = decode_first_view(&json[..len])
         .unwrap_or_else(|e| panic!("first-view prefix refused: {e:?}"));
     assert!(Some(&part.first_view) == index.first_view.as_ref());
+    // What the indexer writes is always in the stream decoder's shape.
+    let streamed = stream_decode(json, 7).expect("the indexer's shape");
+    assert!(
+        streamed.as_ref() == Ok(index),
+        "the stream decoder changed the index"
+    );
+}
+
+/// The stream decoder fed `bytes` in chunks of `size`.
+fn stream_decode(bytes: &[u8], size: usize) -> Option<Result<Index, IndexError>> {
+    let mut decoder = StreamDecoder::new();
+    for chunk in bytes.chunks(size) {
+        decoder.feed(chunk);
+    }
+    decoder.finish()
 }
 
 pub fn check_links(index: &Index) {
@@ -152,6 +169,11 @@ pub fn check_links(index: &Index) {
                 "published a {scheme}: link: {link:?}"
             );
         }
+        // What the indexer publishes, the widget links (one URL rule for both).
+        assert!(
+            topic_cards::safe_url::safe_url(link).is_some(),
+            "published a link the widget refuses: {link:?}"
+        );
     }
 }
 
@@ -180,7 +202,22 @@ fn browser_scheme(link: &str) -> Option<String> {
 pub fn decode_index(bytes: &[u8]) {
     let part = scan_prefix(bytes);
     let _ = decode_first_view(bytes);
-    if let Ok(index) = decode(bytes) {
+    let whole = decode(bytes);
+    // The stream decoder is a fast path: when it gives a verdict, it is decode's verdict
+    // (and the same whatever the chunking); otherwise the widget asks decode.
+    let chunk = bytes.last().map_or(1, |&b| usize::from(b % 37) + 1);
+    let streamed = stream_decode(bytes, chunk);
+    assert!(
+        streamed == stream_decode(bytes, bytes.len().max(1)),
+        "chunks of {chunk} changed the stream decoder's verdict"
+    );
+    if let Some(streamed) = streamed {
+        assert!(
+            streamed == whole,
+            "the stream decoder disagrees with decode"
+        );
+    }
+    if let Ok(index) = whole {
         if let Some(part) = part {
             assert!(part.groups == index.groups, "prefix groups differ");
             assert!(part.topics == index.topics, "prefix topics differ");

@@ -108,6 +108,37 @@ function report(host, error) {
 }
 
 /**
+ * Starts the `indexUrl` request at once, before the core has loaded, so the download runs
+ * beside the Wasm's own (on a cold load the Wasm is ready only after the network has been
+ * idle for a while). Returns the options with a `fetch` hook that hands the widget this
+ * early response the first time it asks for that URL, and the controller that cancels it.
+ * A page that gave its own `fetch`, an inline `index`, or no URL gets its options back as
+ * they were.
+ */
+function fetchEarly(options) {
+  const url = options.indexUrl;
+  if (typeof url !== "string" || options.index != null || options.fetch != null || typeof fetch !== "function") {
+    return { options, controller: null };
+  }
+  const controller = new AbortController();
+  let early = fetch(url, { signal: controller.signal });
+  // Unread until the core asks; a failure is reported then, by the widget, not here.
+  early.catch(() => {});
+  const hook = (requested, init) => {
+    if (early === null || requested !== url) return fetch(requested, init);
+    const response = early;
+    early = null;
+    const signal = init && init.signal;
+    if (signal) {
+      if (signal.aborted) controller.abort();
+      else signal.addEventListener("abort", () => controller.abort(), { once: true });
+    }
+    return response;
+  };
+  return { options: { ...options, fetch: hook }, controller };
+}
+
+/**
  * Builds the public API around a loader of the core: `loadCore()` returns a promise of an
  * object with `mount(host, options)`, called once.
  */
@@ -120,16 +151,22 @@ export function createApi(loadCore, defaults = () => ({})) {
     #widget = null;
     #queue = [];
     #destroyed = false;
+    #early = null;
     constructor(host, options) {
       this.host = host;
+      const early = fetchEarly({ ...defaults(), ...options });
+      this.#early = early.controller;
       this.ready = loadOnce()
         .then((api) => {
           if (this.#destroyed) return this;
-          this.#widget = api.mount(host, { ...defaults(), ...options });
+          this.#widget = api.mount(host, early.options);
+          this.#early = null;
           for (const [method, args] of this.#queue.splice(0)) this.#widget[method](...args);
           return this;
         })
         .catch((error) => {
+          this.#early?.abort();
+          this.#early = null;
           report(host, error);
           return this;
         });
@@ -159,6 +196,9 @@ export function createApi(loadCore, defaults = () => ({})) {
     destroy() {
       if (this.#destroyed) return;
       this.#call("destroy", []);
+      // Destroyed before the core came: nobody will read the early index request.
+      this.#early?.abort();
+      this.#early = null;
       this.#destroyed = true;
       this.#widget = null;
       this.#queue.length = 0;

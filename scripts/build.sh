@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds everything `make demo` serves and the npm package holds:
 #   build/default-index.json   the sample content's index (the embedded default)
-#   pkg/core.js, core_bg.wasm  ES-module core for bundlers (no index compiled in)
+#   pkg/core.js, core_bg.wasm  ES-module core for bundlers (no index compiled in; JS minified)
 #   pkg/default-index.json     the default index beside it, for bundlers to emit
 #   pkg/topic-cards.js         the single-file classic script (Wasm + default index inside)
 #   www/images/                the sample articles' images, beside the demo pages
@@ -57,11 +57,13 @@ build_wasm() {
 echo "build: Wasm for the npm package" >&2
 build_wasm "" web pkg
 cp js/api.js pkg/api.js
+node scripts/minify.mjs pkg/core.js pkg/api.js
 cp build/default-index.json pkg/default-index.json
 
 echo "build: single-file script" >&2
 build_wasm embedded-index no-modules build/single
 node scripts/bundle.mjs build/single/core.js build/single/core_bg.wasm js/api.js pkg/topic-cards.js "$version"
+node scripts/minify.mjs pkg/topic-cards.js
 
 size_row() {
   printf '  %-34s %9s B raw %9s B gzip\n' "$2" "$(wc -c < "$1")" "$(gzip -9c "$1" | wc -c)"

@@ -6,7 +6,9 @@ mod support;
 
 use support::fixture;
 use topic_cards::index::split::PrefixState;
-use topic_cards::index::{decode, decode_first_view, encode, PrefixScanner};
+use topic_cards::index::{
+    decode, decode_first_view, encode, IndexError, PrefixScanner, StreamDecoder,
+};
 use topic_cards::model::Index;
 use topic_cards::query::first_view;
 
@@ -290,36 +292,82 @@ fn damaged_bytes_never_panic() {
     assert!(accepted > 0 && accepted < 3000, "{accepted}");
 }
 
-/// Reads in small pieces, as the widget feeds a fetched body to the decoder.
-struct Trickle<'a>(&'a [u8]);
-
-impl std::io::Read for Trickle<'_> {
-    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
-        let n = out.len().min(7).min(self.0.len());
-        out[..n].copy_from_slice(&self.0[..n]);
-        self.0 = &self.0[n..];
-        Ok(n)
+/// Feeds `json` to a stream decoder in chunks of `size` bytes.
+fn stream_decode(json: &[u8], size: usize) -> Option<Result<Index, IndexError>> {
+    let mut decoder = StreamDecoder::new();
+    for chunk in json.chunks(size.max(1)) {
+        decoder.feed(chunk);
     }
+    decoder.finish()
 }
 
 #[test]
-fn decode_reader_reads_what_decode_reads_and_defers_bad_text_to_it() {
+fn the_stream_decoder_reads_what_decode_reads_in_any_chunks() {
     let json = encode(&support::synthetic(40, 3));
-    let streamed = topic_cards::index::decode_reader(Trickle(json.as_bytes()))
-        .expect("parses")
-        .expect("valid");
-    assert_eq!(streamed, decode(json.as_bytes()).expect("valid"));
-    // Cut short or trailing junk: no verdict, so the widget asks decode for the message.
+    let whole = decode(json.as_bytes()).expect("valid");
+    for size in [1, 2, 7, 64, 1000, json.len()] {
+        let streamed = stream_decode(json.as_bytes(), size)
+            .expect("our shape")
+            .expect("valid");
+        assert_eq!(streamed, whole, "chunks of {size}");
+    }
+    // Whitespace anywhere JSON allows it, a byte-order mark, members in another order.
+    let pretty = serde_json::to_string_pretty(&whole).unwrap();
+    assert_eq!(stream_decode(pretty.as_bytes(), 5).unwrap().unwrap(), whole);
+    let bom = format!("\u{feff}{json}");
+    assert_eq!(stream_decode(bom.as_bytes(), 3).unwrap().unwrap(), whole);
+    let mut value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let articles = value.as_object_mut().unwrap().remove("articles").unwrap();
+    let mut reordered = serde_json::Map::new();
+    reordered.insert("articles".into(), articles);
+    reordered.extend(value.as_object().unwrap().clone());
+    let reordered = serde_json::to_string(&reordered).unwrap();
+    assert_eq!(
+        stream_decode(reordered.as_bytes(), 11).unwrap().unwrap(),
+        whole
+    );
+}
+
+#[test]
+fn the_stream_decoder_leaves_every_bad_text_to_decode() {
+    let json = encode(&support::synthetic(40, 3));
     let cut = &json.as_bytes()[..json.len() / 2];
-    assert!(topic_cards::index::decode_reader(Trickle(cut)).is_none());
     let junk = format!("{json} x");
-    assert!(topic_cards::index::decode_reader(Trickle(junk.as_bytes())).is_none());
+    let not_objects = json.replacen("\"articles\":[{", "\"articles\":[null,{", 1);
+    let bad_article = json.replacen("\"title\":", "\"title\":7,\"x\":", 1);
+    let wrong_article = json.replacen("\"articles\":[", "\"articles\":{", 1);
+    // The array's punctuation is checked here, since it is not kept for the final parse.
+    let two_commas = json.replacen("},{\"id\"", "},,{\"id\"", 1);
+    let no_comma = json.replacen("},{\"id\"", "}{\"id\"", 1);
+    let trailing_comma = format!("{}]}}", json.trim_end_matches("]}").to_string() + ",");
+    let form_feed = json.replacen("},{\"id\"", "},\u{c}{\"id\"", 1);
+    for text in [
+        cut,
+        junk.as_bytes(),
+        not_objects.as_bytes(),
+        bad_article.as_bytes(),
+        wrong_article.as_bytes(),
+        two_commas.as_bytes(),
+        no_comma.as_bytes(),
+        trailing_comma.as_bytes(),
+        form_feed.as_bytes(),
+        b"",
+        b"[]",
+        b"{}",
+    ] {
+        assert!(
+            stream_decode(text, 9).is_none(),
+            "{}",
+            String::from_utf8_lossy(&text[..text.len().min(60)])
+        );
+        assert!(decode(text).is_err());
+    }
     // Parsed but referring outside its tables: the same refusal as decode's.
     let mut bad = support::synthetic(5, 3);
     bad.articles[0].topics.push(9999);
     let bad = encode(&bad);
     assert_eq!(
-        topic_cards::index::decode_reader(Trickle(bad.as_bytes())).expect("parses"),
+        stream_decode(bad.as_bytes(), 13).expect("our shape"),
         decode(bad.as_bytes()).map(|_| unreachable!())
     );
 }

@@ -184,6 +184,8 @@ async fn a_broken_image_falls_back_to_the_placeholder() {
     });
     ix.first_view = Some(topic_cards::query::first_view(&ix));
     let host = host("");
+    // Hidden, the lazy image is not requested yet, so it cannot fail before it is looked at.
+    host.set_hidden(true);
     let events = Events::on(&host);
     let widget = mount(host.clone(), object(&[("index", json(&ix).into())])).unwrap();
     ready(&events).await;
@@ -191,6 +193,7 @@ async fn a_broken_image_falls_back_to_the_placeholder() {
     assert_eq!(img.get_attribute("alt").as_deref(), Some("A photo"));
     assert_eq!(img.get_attribute("loading").as_deref(), Some("lazy"));
     assert_eq!(img.get_attribute("width").as_deref(), Some("400"));
+    host.set_hidden(false);
     until("the image to fail", || all(&host, ".card img").is_empty()).await;
     assert!(!all(&host, ".card .media .initial").is_empty());
     widget.destroy();

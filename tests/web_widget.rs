@@ -231,14 +231,19 @@ async fn set_filters_accepts_labels_and_reports_slugs() {
     widget.destroy();
 }
 
-#[wasm_bindgen_test]
-async fn hash_state_round_trips() {
-    let window = web_sys::window().unwrap();
-    let history = window.history().unwrap();
-    history
-        .replace_state_with_url(&JsValue::NULL, "", Some("#keep=1"))
+/// Replaces the page's hash without a history entry or a hashchange event.
+fn set_hash(hash: &str) {
+    web_sys::window()
+        .unwrap()
+        .history()
+        .unwrap()
+        .replace_state_with_url(&JsValue::NULL, "", Some(hash))
         .unwrap();
-    let host = host("news");
+}
+
+/// A widget with `hashSync: true` on a new host with this id, once its index is ready.
+async fn mount_hash_synced(id: &str) -> (web_sys::HtmlElement, topic_cards::web::Widget) {
+    let host = web_support::host(id);
     let events = Events::on(&host);
     let widget = mount(
         host.clone(),
@@ -249,13 +254,19 @@ async fn hash_state_round_trips() {
     )
     .unwrap();
     ready(&events).await;
+    (host, widget)
+}
+
+#[wasm_bindgen_test]
+async fn hash_state_round_trips() {
+    let window = web_sys::window().unwrap();
+    set_hash("#keep=1");
+    let (host, widget) = mount_hash_synced("news").await;
     click(&one(&host, "input[data-key='news-cybersecurity']"));
     let hash = window.location().hash().unwrap();
     assert_eq!(hash, "#keep=1&news.t=news-cybersecurity");
     // A changed hash (back button, pasted link) updates the widget.
-    history
-        .replace_state_with_url(&JsValue::NULL, "", Some("#keep=1&news.q=zebrafish"))
-        .unwrap();
+    set_hash("#keep=1&news.q=zebrafish");
     window
         .dispatch_event(&web_sys::Event::new("hashchange").unwrap())
         .unwrap();
@@ -263,24 +274,8 @@ async fn hash_state_round_trips() {
     assert!(get_strings(&widget.get_state(), "topics").is_empty());
     widget.destroy();
     // A new widget reads its state from the hash on mount.
-    let again = web_support::host("news2");
-    let events = Events::on(&again);
-    history
-        .replace_state_with_url(
-            &JsValue::NULL,
-            "",
-            Some("#news2.t=market-remote-monitoring&news2.s=newest"),
-        )
-        .unwrap();
-    let widget = mount(
-        again.clone(),
-        object(&[
-            ("index", json(&index(30)).into()),
-            ("hashSync", true.into()),
-        ]),
-    )
-    .unwrap();
-    ready(&events).await;
+    set_hash("#news2.t=market-remote-monitoring&news2.s=newest");
+    let (_, widget) = mount_hash_synced("news2").await;
     let state = widget.get_state();
     assert_eq!(
         get_strings(&state, "topics"),
@@ -288,9 +283,19 @@ async fn hash_state_round_trips() {
     );
     assert_eq!(get(&state, "sort"), "newest");
     widget.destroy();
-    history
-        .replace_state_with_url(&JsValue::NULL, "", Some("#"))
-        .unwrap();
+    set_hash("#");
+}
+
+#[wasm_bindgen_test]
+async fn a_host_id_that_is_no_namespace_falls_back_to_tc() {
+    set_hash("#");
+    // An id with the hash's own separators would garble every other parameter.
+    let (host, widget) = mount_hash_synced("a&b=c.d").await;
+    click(&one(&host, "input[data-key='news-cybersecurity']"));
+    let hash = web_sys::window().unwrap().location().hash().unwrap();
+    assert_eq!(hash, "#tc.t=news-cybersecurity");
+    widget.destroy();
+    set_hash("#");
 }
 
 #[wasm_bindgen_test]

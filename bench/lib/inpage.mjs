@@ -42,8 +42,8 @@ export function captureWasmMemories() {
 
 /**
  * Ours: find the widget's shadow root as it is attached and set `__firstCards` in the frame
- * after the first `[part~="card"]` appears (the same moment the other pages record). An
- * `[part~="error"]` becomes `__benchError`.
+ * after the first `[part~="card"]` appears (the same moment the other pages record), and
+ * `__searchable` at its `tc-ready` event. An `[part~="error"]` becomes `__benchError`.
  */
 export function watchOurWidget() {
   const attach = Element.prototype.attachShadow;
@@ -51,6 +51,8 @@ export function watchOurWidget() {
     const root = attach.call(this, init);
     if (this.localName === "topic-cards" || this.hasAttribute("data-topic-cards")) {
       window.__tcRoot = root;
+      // The whole index decoded and the engine built: from here a query needs no more loading.
+      this.addEventListener("tc-ready", () => (window.__searchable ??= performance.now()), { once: true });
       let seen = false;
       const check = () => {
         if (seen) return;

@@ -127,8 +127,11 @@ async function rendererQuery(page, spec) {
   return page.evaluate((s) => window.__bench.run({ q: s.q || "", topic: s.topic ? s.topic.name : null }), spec);
 }
 
-/** One query on ours: reset to the browse view, set the facet, then time the last step. */
-async function oursQuery(page, spec) {
+/**
+ * One query on ours: reset to the browse view, set the facet, then time the last step.
+ * `timed(page, step)` runs that last step (bench/profile.mjs wraps it in trace marks).
+ */
+export async function oursQuery(page, spec, timed = (p, step) => p.evaluate(oursStep, step)) {
   const reset = await page.evaluate(() => {
     const root = window.__tcRoot || document.querySelector("topic-cards")?.shadowRoot;
     const input = root?.querySelector('input[type="search"]');
@@ -147,7 +150,7 @@ async function oursQuery(page, spec) {
     const facet = await page.evaluate(oursStep, { topic: spec.topic });
     if (facet.error) return facet;
   }
-  return page.evaluate(oursStep, spec.q ? { q: spec.q } : { topic: spec.topic });
+  return timed(page, spec.q ? { q: spec.q } : { topic: spec.topic });
 }
 
 /**
@@ -188,6 +191,14 @@ export async function visit(browser, opts) {
     const t = log.toMonotonic(first.origin + first.at);
     sample.before = bytesBefore(log, t, opts.baseUrl, opts.root);
 
+    // Ours paints before its index is whole; the JS libraries paint after building theirs,
+    // so for them first cards is also when search works. Pagefind fetches per query: n/a.
+    if (opts.ours) {
+      await page.waitForFunction(() => window.__searchable != null, null, { timeout: opts.timeoutMs, polling: 20 }).catch(() => {});
+      sample.searchableMs = await page.evaluate(() => window.__searchable ?? null);
+    } else if (!opts.url.includes("/pagefind/")) {
+      sample.searchableMs = first.at;
+    }
     if (!(await waitNetworkIdle(log))) sample.errors.push("network never went idle");
     await page.evaluate(() => new Promise((ok) => setTimeout(ok, 300)));
     sample.memLoad = await memory(page, cdp);

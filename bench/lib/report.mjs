@@ -30,6 +30,7 @@ function summarise(contender) {
   }
   return {
     firstCards: pick((s) => s.firstCardsMs),
+    searchable: pick((s) => s.searchableMs),
     raw: pick((s) => s.before.raw),
     gzip: pick((s) => s.before.gzip),
     brotli: pick((s) => s.before.brotli),
@@ -53,19 +54,19 @@ function summarise(contender) {
 function loadTable(entry, sums, names) {
   const ours = sums.ours;
   const rows = [
-    "| contender | gzip bytes before first cards | raw | brotli | requests | first cards ms (median / p95) | JS heap + Wasm MB after load (Wasm) | after queries |",
-    "|---|---|---|---|---|---|---|---|",
+    "| contender | gzip bytes before first cards | raw | brotli | requests | first cards ms (median / p95) | searchable ms | JS heap + Wasm MB after load (Wasm) | after queries |",
+    "|---|---|---|---|---|---|---|---|---|",
   ];
   for (const name of names) {
     const c = entry.contenders[name];
     const s = sums[name];
     if (!c.ok) {
-      rows.push(`| ${NAMES[name]} | n/a: ${c.reason} | | | | | | |`);
+      rows.push(`| ${NAMES[name]} | n/a: ${c.reason} | | | | | | | |`);
       continue;
     }
     const rx = (key) => (name === "ours" ? "" : x(ratio(s[key]?.median, ours?.[key]?.median)));
     rows.push(
-      `| ${NAMES[name]} | ${s.gzip ? kb(s.gzip.median) : "n/a"}${rx("gzip")} | ${s.raw ? kb(s.raw.median) : "n/a"} | ${s.brotli ? kb(s.brotli.median) : "n/a"} | ${s.requests ? s.requests.median : "n/a"} | ${medP95(s.firstCards)}${rx("firstCards")} | ${mb(s.memLoad?.median)} (${mb(s.wasmLoad?.median)})${rx("memLoad")} | ${mb(s.memQueries?.median)} |`,
+      `| ${NAMES[name]} | ${s.gzip ? kb(s.gzip.median) : "n/a"}${rx("gzip")} | ${s.raw ? kb(s.raw.median) : "n/a"} | ${s.brotli ? kb(s.brotli.median) : "n/a"} | ${s.requests ? s.requests.median : "n/a"} | ${medP95(s.firstCards)}${rx("firstCards")} | ${name === "floor" ? "n/a" : medP95(s.searchable)}${name === "floor" ? "" : rx("searchable")} | ${mb(s.memLoad?.median)} (${mb(s.wasmLoad?.median)})${rx("memLoad")} | ${mb(s.memQueries?.median)} |`,
     );
   }
   return rows.join("\n");

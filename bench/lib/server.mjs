@@ -12,6 +12,14 @@ import { COMPRESSIBLE, TYPES } from "../../scripts/serve.mjs";
 // Pagefind's own binary files carry no extension we know; they are already compressed.
 const CHUNK = 64 * 1024;
 
+// The corpora's card images have no files here. Every page is answered with the same tiny
+// stand-in for them (a 1x1 grey PNG; an SVG where an .svg is asked for), as a real site
+// would serve its images: a 404 instead would have each page handle broken images its own
+// way (ours swaps in a placeholder, one more DOM change and frame per query) and time that.
+const IMAGE = /\.(jpe?g|png|gif|webp|avif|svg)$/i;
+const STAND_IN_PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNoAAAAggCBd81ytgAAAABJRU5ErkJggg==", "base64");
+const STAND_IN_SVG = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="16" height="9"><rect width="16" height="9" fill="#ccc"/></svg>');
+
 /** Starts the server on 127.0.0.1 (port 0: a free one); resolves to `{ server, url, warm }`. */
 export function serve(root) {
   const base = resolve(root);
@@ -47,6 +55,13 @@ export function serve(root) {
       response.end();
     } catch (error) {
       if (response.headersSent) return response.destroy();
+      const path = new URL(request.url, "http://x").pathname;
+      if (error.code === "ENOENT" && IMAGE.test(path)) {
+        const svg = path.toLowerCase().endsWith(".svg");
+        const body = svg ? STAND_IN_SVG : STAND_IN_PNG;
+        response.writeHead(200, { "Content-Type": svg ? "image/svg+xml" : "image/png", "Content-Length": body.length, "Cache-Control": "no-store" });
+        return response.end(request.method === "HEAD" ? undefined : body);
+      }
       response.writeHead(error.code === "ENOENT" || error.code === "EISDIR" ? 404 : 500, { "Content-Type": "text/plain" });
       response.end("not found");
     }

@@ -79,12 +79,39 @@ pub fn collapse_lines(text: &str) -> String {
 
 /// Appends the words of `text` separated by single spaces.
 fn push_words(out: &mut String, text: &str) {
+    if is_collapsed(text) {
+        // Most lines are already single-spaced words: copy them in one go.
+        out.push_str(text);
+        return;
+    }
     for (n, word) in text.split_whitespace().enumerate() {
         if n > 0 {
             out.push(' ');
         }
         out.push_str(word);
     }
+}
+
+/// Whether `text` is already its words joined by single spaces: ASCII, no whitespace but
+/// lone spaces between other characters. (Non-ASCII text may hold Unicode spaces, so it
+/// takes the general road.)
+fn is_collapsed(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+        return false;
+    }
+    // Counted without early exits, so the compiler can vectorise both passes: this runs
+    // over every line of every body.
+    let unusual = bytes
+        .iter()
+        .filter(|&&b| !(0x20..0x80).contains(&b))
+        .count();
+    let double_spaces = bytes
+        .iter()
+        .zip(bytes.iter().skip(1))
+        .filter(|(a, b)| **a == b' ' && **b == b' ')
+        .count();
+    unusual == 0 && double_spaces == 0
 }
 
 fn strip_tags(html: &str) -> String {
@@ -169,16 +196,24 @@ fn read_tag(text: &str) -> Option<Tag> {
 }
 
 /// Skips past `</name ...>` (ASCII case-insensitive), or to the end when it never closes.
+/// Looks only as far as the closing tag (no lowercased copy of the rest of the text), so
+/// many hidden elements in one file cost linear time, not quadratic.
 fn skip_past_close<'a>(text: &'a str, name: &str) -> &'a str {
-    let needle = format!("</{name}");
-    let lower = text.to_ascii_lowercase();
-    match lower.find(&needle) {
-        Some(at) => {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(found) = text[from..].find("</") {
+        let at = from + found;
+        let name_at = at + 2;
+        let matches = bytes
+            .get(name_at..name_at + name.len())
+            .is_some_and(|candidate| candidate.eq_ignore_ascii_case(name.as_bytes()));
+        if matches {
             let after = &text[at..];
-            after.find('>').map_or("", |end| &after[end + 1..])
+            return after.find('>').map_or("", |end| &after[end + 1..]);
         }
-        None => "",
+        from = name_at;
     }
+    ""
 }
 
 #[cfg(test)]
@@ -224,6 +259,37 @@ mod tests {
     fn unclosed_script_and_comment_do_not_hang() {
         assert_eq!(inline_text("x<script>never closed"), "x");
         assert_eq!(inline_text("y<!-- never closed"), "y");
+    }
+
+    #[test]
+    fn spacing_is_collapsed_the_same_on_both_roads() {
+        for text in [
+            "plain words here",
+            " lead",
+            "trail ",
+            "two  spaces",
+            "tab\there",
+            "vt\u{b}here",
+            "ff\u{c}here",
+            "nbsp\u{a0}here",
+            "em\u{2003}space",
+            "",
+            "x",
+        ] {
+            let mut fast = String::new();
+            push_words(&mut fast, text);
+            let slow = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(fast, slow, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn many_hidden_elements_take_linear_time() {
+        let html = "<svg>x</SVG>".repeat(200_000) + "<p>end</p>";
+        let started = std::time::Instant::now();
+        assert_eq!(html_to_text(&html), "end");
+        assert!(started.elapsed() < std::time::Duration::from_secs(5));
+        assert_eq!(inline_text("a<SCRIPT>x < y</Script >b"), "a b");
     }
 
     #[test]

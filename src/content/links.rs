@@ -2,6 +2,7 @@
 //! link in an untrusted source must never reach a page), and site-relative links
 //! (`/offering/x`, `abc-featuredImage.jpeg`) are resolved against `--base-url` when given.
 
+use crate::safe_url::safe_url;
 use url::Url;
 
 /// What became of one link.
@@ -56,7 +57,9 @@ impl LinkResolver {
             .filter(|c| !c.is_control() && !c.is_whitespace())
             .collect();
         if let Some(scheme) = scheme_of(&compact) {
-            if !matches!(scheme.as_str(), "http" | "https") {
+            // The widget's own rule too (`crate::safe_url`): `https:host/x` without the
+            // slashes is refused there, so it is not published here either.
+            if !matches!(scheme.as_str(), "http" | "https") || safe_url(&compact).is_none() {
                 return Resolved::Unsafe(link.to_string());
             }
             return match Url::parse(&compact) {
@@ -75,7 +78,10 @@ impl LinkResolver {
                     _ => Resolved::Unsafe(link.to_string()),
                 }
             }
-            None => Resolved::Relative(compact),
+            // Kept only in a form the widget will link: not `//host/x`, which would
+            // follow the host page's scheme off-site.
+            None if safe_url(&compact).is_some() => Resolved::Relative(compact),
+            None => Resolved::Unsafe(link.to_string()),
         }
     }
 }
@@ -113,6 +119,9 @@ mod tests {
             "vbscript:x",
             "ftp://a.org/f",
             "http://",
+            // Forms the widget refuses (src/safe_url.rs), so they are never published.
+            "https:evil.invalid/x",
+            "http:/one-slash.invalid",
         ] {
             assert!(matches!(r.resolve(bad), Resolved::Unsafe(_)), "{bad}");
         }
@@ -138,6 +147,44 @@ mod tests {
             r.resolve("//cdn.example/a.png"),
             Resolved::Absolute("https://cdn.example/a.png".into())
         );
+    }
+
+    #[test]
+    fn protocol_relative_links_need_a_base() {
+        // Without one, `//host/x` would follow the host page's scheme to another site.
+        let r = LinkResolver::new(None).unwrap();
+        assert!(matches!(
+            r.resolve("//cdn.example/a.png"),
+            Resolved::Unsafe(_)
+        ));
+        assert!(matches!(
+            r.resolve("\\\\cdn.example\\a.png"),
+            Resolved::Unsafe(_)
+        ));
+    }
+
+    /// Whatever the indexer publishes, the widget links: the two URL rules agree.
+    #[test]
+    fn every_published_link_passes_the_widgets_rule() {
+        for base in [None, Some("https://site.example/news")] {
+            let r = LinkResolver::new(base).unwrap();
+            for link in [
+                "https://a.org/x",
+                "/offering/x",
+                "a.jpeg",
+                "?q=1",
+                "#top",
+                "//cdn.example/a.png",
+                "https:evil.invalid/x",
+                "javascript:x",
+                " http://a.org ",
+                "\\\\host\\x",
+            ] {
+                if let Resolved::Absolute(url) | Resolved::Relative(url) = r.resolve(link) {
+                    assert!(safe_url(&url).is_some(), "{link:?} became {url:?}");
+                }
+            }
+        }
     }
 
     #[test]

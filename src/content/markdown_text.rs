@@ -72,14 +72,24 @@ pub fn first_heading(body: &str) -> Option<String> {
     None
 }
 
+/// A line of at least three bytes of one rule mark (`---`, `***`, `___`, `===`, `—`),
+/// spaces between allowed. Checked without building a string: it runs on every line.
 fn is_rule(line: &str) -> bool {
-    let chars: String = line.chars().filter(|c| !c.is_whitespace()).collect();
-    chars.len() >= 3
-        && (chars.chars().all(|c| c == '-')
-            || chars.chars().all(|c| c == '*')
-            || chars.chars().all(|c| c == '_')
-            || chars.chars().all(|c| c == '=')
-            || chars.chars().all(|c| c == '—'))
+    let mut marks = line.chars().filter(|c| !c.is_whitespace());
+    let Some(mark) = marks.next() else {
+        return false;
+    };
+    if !matches!(mark, '-' | '*' | '_' | '=' | '—') {
+        return false;
+    }
+    let mut bytes = mark.len_utf8();
+    for c in marks {
+        if c != mark {
+            return false;
+        }
+        bytes += c.len_utf8();
+    }
+    bytes >= 3
 }
 
 /// `[1]: https://example.org` lines only hold link targets.
@@ -204,6 +214,16 @@ mod tests {
             markdown_to_text("visit https://a.b/c now\n```\ncode here\n```\nafter"),
             "visit now\nafter"
         );
+    }
+
+    #[test]
+    fn rules_are_three_bytes_of_one_mark() {
+        for rule in ["---", "- - -", "***", "___", "===", "—", "— —", " ----- "] {
+            assert!(is_rule(rule), "{rule:?}");
+        }
+        for not_rule in ["", "--", "-*-", "- - x", "··· ", "~~~", "   "] {
+            assert!(!is_rule(not_rule), "{not_rule:?}");
+        }
     }
 
     #[test]

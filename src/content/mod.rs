@@ -4,6 +4,7 @@
 //! [`walk::scan`] reads a folder into [`Document`]s and [`Skip`]s; `index::build` turns the
 //! documents into the index.
 
+mod block_yaml;
 pub mod dates;
 pub mod diagnostics;
 pub mod document;

@@ -78,6 +78,11 @@ pub fn scan(root: &Path, progress: &mut dyn FnMut(&str)) -> std::io::Result<Scan
     Ok(scan)
 }
 
+/// Files a worker claims and reports at a time: enough that handing results over (a
+/// channel message and maybe a wake-up) is rare next to parsing, few enough that the
+/// progress display still moves smoothly and the cores finish together.
+const BATCH: usize = 32;
+
 /// Reads files on all cores (parsing dominates, and files are independent); results come
 /// back in input order, so the scan stays deterministic.
 fn read_all(
@@ -87,28 +92,34 @@ fn read_all(
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .clamp(1, 8)
-        .min(files.len().max(1));
+        .min(files.len().div_ceil(BATCH).max(1));
     let next = AtomicUsize::new(0);
     let mut results: Vec<Option<Result<Document, Skip>>> = (0..files.len()).map(|_| None).collect();
-    let (sender, receiver) = mpsc::channel();
+    let (sender, receiver) = mpsc::channel::<Vec<(usize, Result<Document, Skip>)>>();
     std::thread::scope(|scope| {
         for _ in 0..workers {
             let sender = sender.clone();
             let next = &next;
             scope.spawn(move || loop {
-                let at = next.fetch_add(1, Ordering::Relaxed);
-                let Some((rel, path)) = files.get(at) else {
+                let start = next.fetch_add(BATCH, Ordering::Relaxed);
+                if start >= files.len() {
                     break;
-                };
-                if sender.send((at, read_file(rel, path))).is_err() {
+                }
+                let end = (start + BATCH).min(files.len());
+                let batch = (start..end)
+                    .map(|at| (at, read_file(&files[at].0, &files[at].1)))
+                    .collect();
+                if sender.send(batch).is_err() {
                     break;
                 }
             });
         }
         drop(sender);
-        for (at, result) in receiver {
-            progress(&files[at].0);
-            results[at] = Some(result);
+        for batch in receiver {
+            for (at, result) in batch {
+                progress(&files[at].0);
+                results[at] = Some(result);
+            }
         }
     });
     results
@@ -158,12 +169,16 @@ pub fn read_file(rel: &str, path: &Path) -> Result<Document, Skip> {
 /// Reads at most the size cap (plus one byte, to tell "at the cap" from "over it").
 fn read_capped(path: &Path) -> Result<Vec<u8>, String> {
     let file = std::fs::File::open(path).map_err(|e| format!("unreadable: {e}"))?;
+    let mut expected = 0;
     if let Ok(meta) = file.metadata() {
         if meta.len() > MAX_FILE_BYTES {
             return Err(too_large(meta.len()));
         }
+        expected = meta.len();
     }
-    let mut bytes = Vec::new();
+    // Room for the whole file and one byte more up front: one read fills it and the next
+    // sees the end, with no probing reads and no regrowing on the way.
+    let mut bytes = Vec::with_capacity(expected as usize + 1);
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| format!("unreadable: {e}"))?;

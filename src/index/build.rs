@@ -39,10 +39,16 @@ pub fn index_folder(
     let links = LinkResolver::new(base_url)?;
     let timings = std::env::var_os("TOPIC_CARDS_TIMINGS").is_some();
     let started = std::time::Instant::now();
-    let scan = crate::content::scan(root, progress)
+    let mut scan = crate::content::scan(root, progress)
         .map_err(|e| format!("cannot read content folder {}: {e}", root.display()))?;
     let scanned = started.elapsed();
     let built = build(&scan.documents, &links);
+    // Freeing 100k documents one by one is a visible share of a large build; it needs
+    // nothing from the caller, so it happens beside the encoding that follows.
+    let documents = std::mem::take(&mut scan.documents);
+    let _ = std::thread::Builder::new()
+        .name("free-documents".into())
+        .spawn(move || drop(documents));
     if timings {
         // Where an indexing run's time goes, for tuning (set TOPIC_CARDS_TIMINGS=1).
         eprintln!(
@@ -171,8 +177,9 @@ pub fn build(documents: &[Document], links: &LinkResolver) -> Built {
             }
         })
         .collect();
-    // Newest first, undated last, ties by id.
-    articles.sort_by(|a, b| match (&a.date, &b.date) {
+    // Newest first, undated last, ties by id. Ids are unique, so the order is total and
+    // an unstable (in-place) sort gives the one result.
+    articles.sort_unstable_by(|a, b| match (&a.date, &b.date) {
         (Some(x), Some(y)) => y.cmp(x).then_with(|| a.id.cmp(&b.id)),
         (Some(_), None) => std::cmp::Ordering::Less,
         (None, Some(_)) => std::cmp::Ordering::Greater,

@@ -68,27 +68,11 @@ struct PrefixDoc {
 /// Just enough of any document to say what it is: its `format` and `version` members as
 /// JSON text (raw, so no general JSON value type is compiled into the Wasm for this).
 #[derive(Deserialize)]
-struct Header {
-    #[serde(default)]
-    format: Option<Box<RawValue>>,
-    #[serde(default)]
-    version: Option<Box<RawValue>>,
-}
-
-/// The one reader type every parse goes through in the Wasm build. serde_json compiles its
-/// whole deserializer once per reader type (one `deserialize_struct` per model type each),
-/// so reading slices and streamed chunks through the same `dyn Read` halves that code.
-type Source<'a> = &'a mut dyn std::io::Read;
-
-/// Parses `json` as `T` (through [`Source`] in the Wasm build, where size counts; natively
-/// from the slice, which is faster).
-fn from_json<T: DeserializeOwned>(json: &[u8]) -> serde_json::Result<T> {
-    if cfg!(target_arch = "wasm32") {
-        let mut bytes = json;
-        serde_json::from_reader::<Source, T>(&mut bytes)
-    } else {
-        serde_json::from_slice(json)
-    }
+struct Header<'a> {
+    #[serde(default, borrow)]
+    format: Option<&'a RawValue>,
+    #[serde(default, borrow)]
+    version: Option<&'a RawValue>,
 }
 
 /// Parses and validates a whole index.
@@ -97,17 +81,8 @@ pub fn decode(json: &[u8]) -> Result<Index, IndexError> {
     validate(parse(json)?)
 }
 
-/// Parses and validates an index read from `reader`, without ever holding its text in one
-/// buffer: the widget streams a large index this way, so its (never shrinking) Wasm memory
-/// holds the model alone, not the model plus the JSON. `None` when the text does not parse
-/// as an index; [`decode`] on the same bytes then says why.
-pub fn decode_reader(mut reader: impl std::io::Read) -> Option<Result<Index, IndexError>> {
-    let index: Index = serde_json::from_reader::<Source, _>(&mut reader).ok()?;
-    Some(validate(index))
-}
-
 /// The checks every parsed index must pass before the engine may use it.
-fn validate(index: Index) -> Result<Index, IndexError> {
+pub(super) fn validate(index: Index) -> Result<Index, IndexError> {
     check_parsed_header(&index.format, index.version)?;
     let tables = Tables {
         groups: index.groups.len(),
@@ -178,7 +153,7 @@ fn usable_bytes(json: &[u8]) -> Result<&[u8], IndexError> {
 /// Parses `json` as `T`; on failure, explains whether it is not JSON, not our index, a
 /// newer schema, or our index with a member of the wrong shape (named by path).
 fn parse<T: DeserializeOwned>(json: &[u8]) -> Result<T, IndexError> {
-    let first = match from_json::<T>(json) {
+    let first = match serde_json::from_slice::<T>(json) {
         Ok(value) => return Ok(value),
         Err(e) => e,
     };
@@ -188,7 +163,7 @@ fn parse<T: DeserializeOwned>(json: &[u8]) -> Result<T, IndexError> {
             "this is not a topic-cards index (it is a JSON array, not an object)",
         ));
     }
-    match from_json::<Header>(json) {
+    match serde_json::from_slice::<Header>(json) {
         Err(e) if e.is_eof() => {
             return Err(IndexError::new(format!(
                 "the index is cut short (truncated JSON: {e}); download or build it again"
@@ -202,10 +177,7 @@ fn parse<T: DeserializeOwned>(json: &[u8]) -> Result<T, IndexError> {
         }
         Err(_) => return Err(IndexError::new("this is not a topic-cards index")),
         Ok(header) => {
-            let (format, version) = (
-                json_text(header.format.as_deref()),
-                json_text(header.version.as_deref()),
-            );
+            let (format, version) = (json_text(header.format), json_text(header.version));
             // A JSON string with no escapes is its text between quotes.
             let name = format.strip_prefix('"').and_then(|f| f.strip_suffix('"'));
             check_header(name, format, version.parse().ok(), version)?

@@ -1,15 +1,18 @@
-//! The index as bytes: reading it back safely, and finding its first-view prefix in a stream.
+//! The index as bytes: reading it back safely, finding its first-view prefix in a stream,
+//! and decoding a stream article by article as it arrives.
 //! Building it from content lives in `build` (native only).
 
 pub mod decode;
 mod locate;
 pub mod split;
+pub mod stream;
 
 #[cfg(feature = "cli")]
 pub mod build;
 
-pub use decode::{decode, decode_first_view, decode_reader, FirstViewPart, IndexError};
+pub use decode::{decode, decode_first_view, FirstViewPart, IndexError};
 pub use split::PrefixScanner;
+pub use stream::StreamDecoder;
 
 /// Serialises an index. Deterministic: struct fields in declaration order, no maps.
 pub fn encode(index: &crate::model::Index) -> String {

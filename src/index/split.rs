@@ -20,8 +20,7 @@ pub struct PrefixScanner {
     /// Bytes of a leading byte-order mark seen.
     bom: usize,
     depth: u32,
-    in_string: bool,
-    escaped: bool,
+    string: StringState,
     /// Where we are among the top-level members.
     expect: Expect,
     /// The name of the current top-level member (capped: longer names are not ours).
@@ -50,6 +49,52 @@ enum Expect {
     Value,
     /// After a top-level value, before `,` or `}`.
     Next,
+}
+
+/// Whether the bytes of a JSON text are inside a string, across chunk boundaries: what both
+/// stream scanners (this one and [`super::stream`]) need to tell structure from text.
+#[derive(Debug, Default, Clone, Copy)]
+pub(super) struct StringState {
+    inside: bool,
+    escaped: bool,
+}
+
+/// One byte, as far as strings go.
+pub(super) enum StringByte {
+    Outside,
+    /// Part of a string, escape sequences included (so a member name written with
+    /// escapes never equals the plain name a scanner looks for).
+    Inside,
+    /// The closing quote.
+    Closing,
+}
+
+impl StringState {
+    /// Call on an opening quote (a `"` seen while [`StringState::step`] said `Outside`).
+    pub(super) fn open(&mut self) {
+        self.inside = true;
+    }
+
+    pub(super) fn step(&mut self, byte: u8) -> StringByte {
+        if !self.inside {
+            return StringByte::Outside;
+        }
+        if self.escaped {
+            self.escaped = false;
+            return StringByte::Inside;
+        }
+        match byte {
+            b'\\' => {
+                self.escaped = true;
+                StringByte::Inside
+            }
+            b'"' => {
+                self.inside = false;
+                StringByte::Closing
+            }
+            _ => StringByte::Inside,
+        }
+    }
 }
 
 /// Longest member name worth remembering (`firstView`, `offerings`, `articles`).
@@ -95,27 +140,26 @@ impl PrefixScanner {
                 _ => Some(PrefixState::Absent),
             };
         }
-        if self.in_string {
-            if self.escaped {
-                self.escaped = false;
-            } else if byte == b'\\' {
-                self.escaped = true;
-            } else if byte == b'"' {
-                self.in_string = false;
-                if self.depth == 1 && self.expect == Expect::KeyText {
+        let key_text = self.depth == 1 && self.expect == Expect::KeyText;
+        match self.string.step(byte) {
+            StringByte::Outside => {}
+            StringByte::Closing => {
+                if key_text {
                     self.expect = Expect::Colon;
-                    return None;
                 }
+                return None;
             }
-            if self.depth == 1 && self.expect == Expect::KeyText && self.key.len() <= KEY_CAP {
-                self.key.push(byte);
+            StringByte::Inside => {
+                if key_text && self.key.len() <= KEY_CAP {
+                    self.key.push(byte);
+                }
+                return None;
             }
-            return None;
         }
         match byte {
             b' ' | b'\t' | b'\n' | b'\r' => {}
             b'"' => {
-                self.in_string = true;
+                self.string.open();
                 if self.depth == 1 {
                     match self.expect {
                         Expect::Key => {

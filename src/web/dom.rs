@@ -64,6 +64,84 @@ pub fn set_attr(node: &Element, name: &str, value: &str) -> R {
     Ok(())
 }
 
+/// An element whose text and chosen attributes are remembered on the Rust side, so a paint
+/// that writes the same value again costs no DOM call at all (no string crossing into JS, no
+/// mutation record, nothing for the browser to restyle, lay out or repaint).
+pub struct Kept {
+    pub el: Element,
+    text: Option<String>,
+    /// The element's one text node once known: a new text goes into it (`nodeValue`), so the
+    /// browser keeps its layout object instead of swapping in a new node.
+    text_node: Option<web_sys::Node>,
+    attrs: Vec<(&'static str, Option<String>)>,
+}
+
+impl Kept {
+    /// Wraps a node whose current text and attributes are unknown (the first write goes out).
+    pub fn new(el: Element) -> Self {
+        Self {
+            el,
+            text: None,
+            text_node: None,
+            attrs: Vec::new(),
+        }
+    }
+
+    /// Wraps a node built with `text` already in it.
+    pub fn with_text(el: Element, text: &str) -> Self {
+        Self {
+            el,
+            text: Some(text.to_string()),
+            text_node: None,
+            attrs: Vec::new(),
+        }
+    }
+
+    pub fn text(&mut self, text: &str) {
+        if self.text.as_deref() == Some(text) {
+            return;
+        }
+        match &self.text_node {
+            // Still the element's only child (nothing else writes these nodes' children).
+            Some(node) if !text.is_empty() => node.set_node_value(Some(text)),
+            _ => {
+                self.el.set_text_content(Some(text));
+                self.text_node = self.el.first_child();
+            }
+        }
+        self.text = Some(text.to_string());
+    }
+
+    /// Sets (`Some`) or removes (`None`) an attribute, unless it already is so.
+    pub fn attr(&mut self, name: &'static str, value: Option<&str>) -> R {
+        let at = match self.attrs.iter().position(|(n, _)| *n == name) {
+            Some(at) if self.attrs[at].1.as_deref() == value => return Ok(()),
+            Some(at) => at,
+            None => {
+                // Unknown until now: read it once, so an unchanged value is still not written.
+                let current = self.el.get_attribute(name);
+                let same = current.as_deref() == value;
+                self.attrs.push((name, current));
+                if same {
+                    return Ok(());
+                }
+                self.attrs.len() - 1
+            }
+        };
+        match value {
+            Some(v) => self.el.set_attribute(name, v)?,
+            None => self.el.remove_attribute(name)?,
+        }
+        self.attrs[at].1 = value.map(str::to_string);
+        Ok(())
+    }
+
+    /// A boolean attribute such as `hidden`.
+    pub fn flag(&mut self, name: &'static str, on: bool) -> R {
+        self.attr(name, on.then_some(""))
+    }
+}
+
 /// Makes `parent`'s children exactly `wanted`, in order, moving only nodes that are out of
 /// place: reused nodes keep their focus and state.
 pub fn reconcile(parent: &Element, wanted: &[Element]) -> R {
@@ -79,6 +157,21 @@ pub fn reconcile(parent: &Element, wanted: &[Element]) -> R {
     while let Some(extra) = cursor {
         cursor = extra.next_element_sibling();
         extra.remove();
+    }
+    Ok(())
+}
+
+/// Puts `wanted` first among `parent`'s children, in order, moving only nodes that are out
+/// of place; the other children stay after them in their present order.
+pub fn reconcile_prefix(parent: &Element, wanted: &[Element]) -> R {
+    let mut cursor = parent.first_element_child();
+    for node in wanted {
+        match &cursor {
+            Some(current) if current == node => cursor = current.next_element_sibling(),
+            _ => {
+                parent.insert_before(node, cursor.as_ref().map(|c| c.unchecked_ref()))?;
+            }
+        }
     }
     Ok(())
 }

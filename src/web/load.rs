@@ -3,7 +3,7 @@
 //! paint it, yield so the browser shows it, then decode the whole and build the engine.
 
 use crate::index::decode::MAX_INDEX_BYTES;
-use crate::index::{decode, decode_first_view, decode_reader, split::PrefixState, PrefixScanner};
+use crate::index::{decode, decode_first_view, split::PrefixState, PrefixScanner, StreamDecoder};
 use crate::query::Engine;
 use crate::web::options::Source;
 use crate::web::widget::{send, warn_unknown, Data, Inner, Outbox};
@@ -130,10 +130,6 @@ async fn finish(weak: &Weak<RefCell<Inner>>, gen: u32, raw: Raw) {
             inner.data = Data::Ready(Box::new(engine));
             inner.paint(out);
             inner.write_hash();
-            let detail = js_sys::Object::new();
-            let total = inner.total.unwrap_or(0) as f64;
-            let _ = js_sys::Reflect::set(&detail, &"total".into(), &total.into());
-            out.push(("tc-ready", detail.into()));
             ready = true;
         }
         Err(message) => inner.fail(&message, out),
@@ -141,12 +137,27 @@ async fn finish(weak: &Weak<RefCell<Inner>>, gen: u32, raw: Raw) {
     if !ready {
         return;
     }
-    sleep(0).await;
-    with(weak, gen, |inner, _| {
-        if let Data::Ready(engine) = &mut inner.data {
-            engine.prepare_search();
-        }
-    });
+    // The search structures, built in slices of articles, each its own task: at 100k
+    // articles one build is over a second of main thread, which typing and scrolling would
+    // otherwise wait behind. A query that comes first finishes the build itself.
+    // `tc-ready` follows, once a query needs no more building.
+    const SEARCH_SLICE: usize = 2_000;
+    let mut done = false;
+    while !done {
+        sleep(0).await;
+        done = true; // unless the widget is still there with more to build
+        with(weak, gen, |inner, out| {
+            if let Data::Ready(engine) = &mut inner.data {
+                done = engine.prepare_search_step(SEARCH_SLICE);
+                if done {
+                    let detail = js_sys::Object::new();
+                    let total = inner.total.unwrap_or(0) as f64;
+                    let _ = js_sys::Reflect::set(&detail, &"total".into(), &total.into());
+                    out.push(("tc-ready", detail.into()));
+                }
+            }
+        });
+    }
 }
 
 async fn from_url(weak: Weak<RefCell<Inner>>, gen: u32, url: String) {
@@ -162,13 +173,13 @@ async fn from_url(weak: Weak<RefCell<Inner>>, gen: u32, url: String) {
 async fn stream(weak: &Weak<RefCell<Inner>>, gen: u32, url: &str) -> Result<Option<Raw>, String> {
     let window = web_sys::window().ok_or("no window")?;
     let controller = web_sys::AbortController::new().map_err(|_| "AbortController unavailable")?;
-    let timeout_ms = {
+    let (timeout_ms, fetch) = {
         let Some(rc) = current(weak, gen) else {
             return Ok(None);
         };
         let mut inner = rc.borrow_mut();
         inner.abort = Some(controller.clone());
-        inner.options.timeout_ms
+        (inner.options.timeout_ms, inner.options.fetch.clone())
     };
     let timed_out = Rc::new(Cell::new(false));
     let on_timeout = {
@@ -184,7 +195,7 @@ async fn stream(weak: &Weak<RefCell<Inner>>, gen: u32, url: &str) -> Result<Opti
             timeout_ms.min(i32::MAX as u32) as i32,
         )
         .ok();
-    let result = read_all(weak, gen, &window, &controller, url).await;
+    let result = read_all(weak, gen, &window, fetch.as_ref(), &controller, url).await;
     if let Some(timer) = timer {
         window.clear_timeout_with_handle(timer);
     }
@@ -204,12 +215,22 @@ async fn read_all(
     weak: &Weak<RefCell<Inner>>,
     gen: u32,
     window: &web_sys::Window,
+    fetch: Option<&js_sys::Function>,
     controller: &web_sys::AbortController,
     url: &str,
 ) -> Result<Raw, String> {
     let init = web_sys::RequestInit::new();
     init.set_signal(Some(&controller.signal()));
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
+    let request = match fetch {
+        // The page's own fetch: whatever it returns (a Response or a promise of one).
+        Some(fetch) => js_sys::Promise::resolve(
+            &fetch
+                .call2(&JsValue::NULL, &JsValue::from_str(url), &init)
+                .map_err(|_| "the fetch option threw".to_string())?,
+        ),
+        None => window.fetch_with_str_and_init(url, &init),
+    };
+    let response: web_sys::Response = JsFuture::from(request)
         .await
         .map_err(|_| "network error".to_string())?
         .dyn_into()
@@ -217,10 +238,14 @@ async fn read_all(
     if !response.ok() {
         return Err(format!("HTTP {}", response.status()));
     }
-    // Chunks stay in JS: the decoder reads them one at a time (see [`Raw::decode`]), so
-    // Wasm memory never holds the whole text, let alone a Vec grown by doubling.
+    // Each chunk is decoded as it arrives (articles one by one, see [`StreamDecoder`]), so
+    // the work is spread over the download and Wasm memory never holds the whole text. The
+    // chunks also stay in JS until the end: if the text is not an index in the indexer's
+    // shape, [`decode`] gets all of it to say why.
     let chunks = js_sys::Array::new();
     let mut total = 0usize;
+    let mut decoder = StreamDecoder::new();
+    let mut piece = Vec::new();
     // Only the bytes before the first-view prefix is found are gathered in Wasm.
     let mut head = Vec::new();
     let mut scanner = PrefixScanner::new();
@@ -254,10 +279,14 @@ async fn read_all(
         };
         total += array.length() as usize;
         chunks.push(array);
+        piece.resize(array.length() as usize, 0);
+        array.copy_to(&mut piece);
+        if total <= MAX_INDEX_BYTES {
+            feed(&mut decoder, &piece).await;
+        }
         if scanning {
-            let start = head.len();
-            head.resize(start + array.length() as usize, 0);
-            array.copy_to(&mut head[start..]);
+            head.extend_from_slice(&piece);
+            let start = head.len() - piece.len();
             match scanner.feed(&head[start..]) {
                 PrefixState::Pending => {}
                 PrefixState::Absent => scanning = false,
@@ -272,19 +301,46 @@ async fn read_all(
         }
     }
     drop(head);
+    drop(piece);
     if !scanning {
-        // Let the first view reach the screen before the long full decode.
+        // Let the first view reach the screen before the engine is built.
         yield_to_paint().await;
     }
-    Ok(Raw::Chunks { chunks, total })
+    let decoded = if total <= MAX_INDEX_BYTES {
+        decoder.finish()
+    } else {
+        None
+    };
+    Ok(Raw::Chunks {
+        chunks,
+        total,
+        decoded,
+    })
+}
+
+/// Feeds one received chunk to the decoder, a slice at a time with a task boundary between
+/// slices, so a large chunk does not become one long task that holds up input and paint.
+async fn feed(decoder: &mut StreamDecoder, chunk: &[u8]) {
+    const SLICE: usize = 256 * 1024;
+    for (i, slice) in chunk.chunks(SLICE).enumerate() {
+        if i > 0 {
+            sleep(0).await;
+        }
+        decoder.feed(slice);
+    }
 }
 
 /// The index text, as loaded.
 enum Raw {
     /// In Wasm memory (given as text, compiled in, or a body without a stream).
     Bytes(Cow<'static, [u8]>),
-    /// A streamed body's chunks, still in JS, and their total length.
-    Chunks { chunks: js_sys::Array, total: usize },
+    /// A streamed body's chunks, still in JS, their total length, and what the stream
+    /// decoder made of them (`None`: not in the indexer's shape, ask [`decode`]).
+    Chunks {
+        chunks: js_sys::Array,
+        total: usize,
+        decoded: Option<Result<crate::model::Index, crate::index::IndexError>>,
+    },
 }
 
 impl Raw {
@@ -293,11 +349,13 @@ impl Raw {
     fn decode(self) -> Result<crate::model::Index, String> {
         match self {
             Raw::Bytes(bytes) => decode(&bytes).map_err(|e| e.message),
-            Raw::Chunks { chunks, total } => {
-                if total <= MAX_INDEX_BYTES {
-                    if let Some(decoded) = decode_reader(ChunkReader::new(&chunks)) {
-                        return decoded.map_err(|e| e.message);
-                    }
+            Raw::Chunks {
+                chunks,
+                total,
+                decoded,
+            } => {
+                if let Some(decoded) = decoded {
+                    return decoded.map_err(|e| e.message);
                 }
                 // Not an index as it stands: gather the bytes once so decode can say why
                 // (it needs the whole text to name the member at fault).
@@ -317,46 +375,6 @@ impl Raw {
                 decode(&bytes).map_err(|e| e.message)
             }
         }
-    }
-}
-
-/// Reads JS `Uint8Array` chunks in order, copying one chunk at a time into Wasm.
-struct ChunkReader<'a> {
-    chunks: &'a js_sys::Array,
-    next: u32,
-    buf: Vec<u8>,
-    pos: usize,
-}
-
-impl<'a> ChunkReader<'a> {
-    fn new(chunks: &'a js_sys::Array) -> Self {
-        ChunkReader {
-            chunks,
-            next: 0,
-            buf: Vec::new(),
-            pos: 0,
-        }
-    }
-}
-
-impl std::io::Read for ChunkReader<'_> {
-    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
-        while self.pos >= self.buf.len() {
-            if self.next >= self.chunks.length() {
-                return Ok(0);
-            }
-            let chunk = self.chunks.get(self.next);
-            self.next += 1;
-            if let Ok(array) = chunk.dyn_into::<js_sys::Uint8Array>() {
-                self.buf.resize(array.length() as usize, 0);
-                array.copy_to(&mut self.buf);
-                self.pos = 0;
-            }
-        }
-        let n = out.len().min(self.buf.len() - self.pos);
-        out[..n].copy_from_slice(&self.buf[self.pos..self.pos + n]);
-        self.pos += n;
-        Ok(n)
     }
 }
 

@@ -17,7 +17,8 @@
 //! Events on the host (bubbling, composed): `tc-change` (detail = getState(); sent for the
 //! person's own changes and hash changes, not for setFilters/update), `tc-card-click`
 //! `{id, url, title}`, `tc-offering-click` `{label, url, offeringId}`, `tc-ready` `{total}`
-//! (the full index is searchable), `tc-error` `{message}`.
+//! (the whole index is decoded and its search built: no query waits for loading),
+//! `tc-error` `{message}`.
 
 mod dom;
 mod events;

@@ -7,7 +7,10 @@
 //! `theme` (`auto` | `light` | `dark`), `hashSync` (`true` = namespace `host.id` or `tc`,
 //! or a namespace string), `linkTarget` (`_blank` adds `rel="noopener noreferrer"`),
 //! `locale` (default: the browser's), `strings` (see [`crate::web::i18n`]), `offerings`
-//! (show the panel, default true), `timeoutMs` (for `indexUrl`, default 15000).
+//! (show the panel, default true), `timeoutMs` (for `indexUrl`, default 15000), `fetch`
+//! (a function `(url, init) => Promise<Response>` used instead of the page's `fetch` for
+//! `indexUrl`: headers, credentials, a cache; the JS handle passes one that returns the
+//! request it started before the Wasm had loaded).
 
 use crate::query::Sort;
 use crate::state::sort_name;
@@ -45,6 +48,8 @@ pub struct Options {
     pub offerings: bool,
     /// Milliseconds before an `indexUrl` load gives up.
     pub timeout_ms: u32,
+    /// Requests `indexUrl` instead of `window.fetch`.
+    pub fetch: Option<js_sys::Function>,
 }
 
 impl Default for Options {
@@ -59,6 +64,7 @@ impl Default for Options {
             strings: HashMap::new(),
             offerings: true,
             timeout_ms: 15_000,
+            fetch: None,
         }
     }
 }
@@ -78,6 +84,7 @@ pub struct Patch {
     pub strings: Option<HashMap<String, String>>,
     pub offerings: Option<bool>,
     pub timeout_ms: Option<u32>,
+    pub fetch: Option<js_sys::Function>,
 }
 
 impl Patch {
@@ -139,11 +146,11 @@ impl Patch {
         });
         let hash = get(value, "hashSync");
         if let Some(on) = hash.as_bool() {
-            let ns = if host_id.is_empty() { "tc" } else { host_id };
+            // An id can hold anything (`a&b=c`); only one that is a valid namespace names it.
+            let ns = if is_namespace(host_id) { host_id } else { "tc" };
             patch.hash_sync = Some(on.then(|| ns.to_string()));
         } else if let Some(ns) = hash.as_string() {
-            let ok = !ns.is_empty() && ns.chars().all(|c| c.is_alphanumeric() || "-_".contains(c));
-            if ok {
+            if is_namespace(&ns) {
                 patch.hash_sync = Some(Some(ns));
             } else {
                 super::warn("topic-cards: hashSync namespace must be letters, digits, - or _");
@@ -159,6 +166,12 @@ impl Patch {
         patch.timeout_ms = field::<f64>(value, "timeoutMs")
             .filter(|n| n.is_finite() && *n >= 1.0)
             .map(|n| n.min(f64::from(u32::MAX)) as u32);
+        let fetch = get(value, "fetch");
+        if fetch.is_function() {
+            patch.fetch = Some(fetch.unchecked_into());
+        } else if !fetch.is_undefined() && !fetch.is_null() {
+            super::warn("topic-cards: option \"fetch\" ignored: not a function");
+        }
         patch
     }
 
@@ -191,12 +204,24 @@ impl Patch {
         if let Some(ms) = self.timeout_ms {
             options.timeout_ms = ms;
         }
+        if let Some(fetch) = &self.fetch {
+            options.fetch = Some(fetch.clone());
+        }
     }
 
     /// True when the text table or date format must be rebuilt.
     pub fn changes_text(&self) -> bool {
         self.strings.is_some() || self.locale.is_some()
     }
+}
+
+/// A hash namespace: letters, digits, `-` and `_`, so it cannot break the hash's `&`/`=`/`.`
+/// structure.
+fn is_namespace(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || "-_".contains(c))
 }
 
 fn get(object: &JsValue, key: &str) -> JsValue {

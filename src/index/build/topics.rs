@@ -15,7 +15,14 @@ pub struct Spellings(BTreeMap<String, usize>);
 
 impl Spellings {
     pub fn add(&mut self, spelling: &str) {
-        *self.0.entry(spelling.to_string()).or_default() += 1;
+        // Looked up before inserting: a spelling is nearly always one seen before, and
+        // `entry` would copy it every time.
+        match self.0.get_mut(spelling) {
+            Some(count) => *count += 1,
+            None => {
+                self.0.insert(spelling.to_string(), 1);
+            }
+        }
     }
 
     /// The most used spelling; ties go to the one with more capitals, then the smaller.
@@ -59,12 +66,21 @@ impl TopicTable {
     /// Registers a category (from an article or an offering) and returns its key.
     pub fn add(&mut self, category: &Category) -> TopicKey {
         let group_key = match_key(&category.group);
-        let key = (group_key.clone(), match_key(&category.label));
-        self.groups
-            .entry(group_key)
-            .or_default()
-            .add(&category.group);
-        let entry = self.topics.entry(key.clone()).or_default();
+        let key = (group_key, match_key(&category.label));
+        match self.groups.get_mut(&key.0) {
+            Some(spellings) => spellings.add(&category.group),
+            None => {
+                let mut spellings = Spellings::default();
+                spellings.add(&category.group);
+                self.groups.insert(key.0.clone(), spellings);
+            }
+        }
+        if !self.topics.contains_key(&key) {
+            self.topics.insert(key.clone(), TopicEntry::default());
+        }
+        let Some(entry) = self.topics.get_mut(&key) else {
+            return key;
+        };
         entry.label.add(&category.label);
         if entry.slug.is_none() {
             entry.slug = category.slug.clone();

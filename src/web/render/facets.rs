@@ -2,9 +2,16 @@
 //! value is a native checkbox with its count, sorted by count (then label); the top few show
 //! and a button reveals the rest. Nodes are built once per set of dictionaries and then
 //! only updated and reordered, so keyboard focus stays where it was.
+//!
+//! A paint touches only what a person can see: the shown values get their count, state and
+//! place; a hidden value (past the top few, group not expanded) is only kept hidden, and is
+//! brought up to date when it is shown again. At 10k articles a Source group can hold
+//! hundreds of values; rewriting and reordering all of them on every keystroke was most of
+//! a query's DOM work. What each node shows is remembered on the Rust side ([`Kept`]), so
+//! an unchanged count costs no DOM call.
 
 use super::{Ctx, Ui};
-use crate::web::dom::{add, el, el_text, flag, reconcile, set_attr, set_text, R};
+use crate::web::dom::{add, el, el_text, reconcile, reconcile_prefix, Kept, R};
 use crate::web::render::view::{kind, View};
 use std::hash::{Hash, Hasher};
 use wasm_bindgen::JsCast;
@@ -23,7 +30,7 @@ struct GroupUi {
     key: String,
     node: Element,
     list: Element,
-    more: Element,
+    more: Kept,
     items: Vec<ItemUi>,
 }
 
@@ -32,9 +39,13 @@ struct ItemUi {
     id: usize,
     key: String,
     label: String,
-    node: Element,
+    node: Kept,
     input: HtmlInputElement,
-    count: Element,
+    /// The same input, for its `disabled` attribute.
+    enabled: Kept,
+    count: Kept,
+    /// The number `count` shows, so an unchanged one is not even formatted.
+    shown: Option<u32>,
 }
 
 /// A value of one group before it has nodes.
@@ -50,27 +61,29 @@ pub fn update(ui: &mut Ui, view: &View, ctx: &Ctx) -> R {
         build(ui, view, ctx)?;
         ui.facets.signature = signature;
     }
-    for group in &ui.facets.groups {
+    for group in &mut ui.facets.groups {
         let (counts, selected): (&[u32], &[String]) = match group.key.as_str() {
             kind::TYPE => (&view.type_counts, &ctx.state.types),
             kind::BRAND => (&view.brand_counts, &ctx.state.brands),
             _ => (&view.topic_counts, &ctx.state.topics),
         };
-        let rows: Vec<(&ItemUi, u32, bool)> = group
+        let rows: Vec<(usize, u32, bool)> = group
             .items
             .iter()
-            .map(|item| {
+            .enumerate()
+            .map(|(at, item)| {
                 let count = counts.get(item.id).copied().unwrap_or(0);
                 let checked = selected.iter().any(|s| s.eq_ignore_ascii_case(&item.key));
-                (item, count, checked)
+                (at, count, checked)
             })
             .collect();
         // Most articles first, then by label, then in build order (stable).
-        let order: Vec<(&ItemUi, u32, bool)> =
+        let items = &group.items;
+        let order: Vec<(usize, u32, bool)> =
             crate::id_sort::sorted_positions(rows.len(), &|a, b| {
                 let (x, y) = (&rows[a as usize], &rows[b as usize]);
                 y.1.cmp(&x.1)
-                    .then_with(|| x.0.label.cmp(&y.0.label))
+                    .then_with(|| items[x.0].label.cmp(&items[y.0].label))
                     .then(a.cmp(&b))
             })
             .into_iter()
@@ -78,22 +91,34 @@ pub fn update(ui: &mut Ui, view: &View, ctx: &Ctx) -> R {
             .collect();
         let expanded = ui.expanded.contains(&group.key);
         let mut hidden = 0;
-        for (rank, (item, count, checked)) in order.iter().enumerate() {
-            item.input.set_checked(*checked);
-            item.input.set_disabled(*count == 0 && !checked);
-            set_text(&item.count, &ctx.strings.number(*count as usize));
+        let mut shown = Vec::with_capacity(order.len());
+        for (rank, &(at, count, checked)) in order.iter().enumerate() {
+            let item = &mut group.items[at];
+            // Always the true state, hidden or not: hosts and tests read `:checked`, and a
+            // click may have changed it without us.
+            if item.input.checked() != checked {
+                item.input.set_checked(checked);
+            }
             let hide = rank >= TOP && !expanded && !checked;
-            hidden += usize::from(hide);
-            flag(&item.node, "hidden", hide)?;
+            item.node.flag("hidden", hide)?;
+            if hide {
+                hidden += 1;
+                continue;
+            }
+            item.enabled.flag("disabled", count == 0 && !checked)?;
+            if item.shown != Some(count) {
+                item.count.text(&ctx.strings.number(count as usize));
+                item.shown = Some(count);
+            }
+            shown.push(item.node.el.clone());
         }
-        let nodes: Vec<Element> = order.iter().map(|(item, ..)| item.node.clone()).collect();
-        reconcile(&group.list, &nodes)?;
-        let overflow = order.len() > TOP;
-        flag(&group.more, "hidden", !overflow)?;
-        set_attr(
-            &group.more,
+        // Hidden values keep whatever place they have after the shown ones: their order
+        // cannot be seen, and it is set when they are shown.
+        reconcile_prefix(&group.list, &shown)?;
+        group.more.flag("hidden", order.len() <= TOP)?;
+        group.more.attr(
             "aria-expanded",
-            if expanded { "true" } else { "false" },
+            Some(if expanded { "true" } else { "false" }),
         )?;
         let label = if expanded {
             ctx.strings.get("showFewerValues").to_string()
@@ -101,7 +126,7 @@ pub fn update(ui: &mut Ui, view: &View, ctx: &Ctx) -> R {
             ctx.strings
                 .fill("showMoreValues", &[("n", &ctx.strings.number(hidden))])
         };
-        set_text(&group.more, &label);
+        group.more.text(&label);
     }
     Ok(())
 }
@@ -199,9 +224,11 @@ fn build_group(ui: &Ui, key: &str, kind: &str, title: &str, values: &[Value]) ->
             id: value.id,
             key: value.key.to_string(),
             label: value.label.to_lowercase(),
-            node: item,
+            node: Kept::new(item),
+            enabled: Kept::new(input.clone().into()),
             input,
-            count,
+            count: Kept::with_text(count, ""),
+            shown: None,
         });
     }
     let more = add(&fieldset, el(doc, "button", "more-values")?)?;
@@ -212,7 +239,7 @@ fn build_group(ui: &Ui, key: &str, kind: &str, title: &str, values: &[Value]) ->
         key: key.to_string(),
         node,
         list,
-        more,
+        more: Kept::new(more),
         items,
     })
 }

@@ -12,7 +12,7 @@ use crate::state::{sort_name, WidgetState};
 use crate::web::dom::{add, el, el_text, R};
 use crate::web::i18n::Strings;
 use crate::web::options::Options;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlInputElement, HtmlSelectElement, ShadowRoot};
 
@@ -56,14 +56,14 @@ pub struct Ui {
     pub facets: facets::FacetUi,
     pub expanded: HashSet<String>,
     pub grid: Element,
-    pub cards: HashMap<String, Element>,
+    pub cards: Vec<cards::Card>,
     pub empty: Element,
     pub clear_empty: Element,
     pub more_row: Element,
     pub more_note: Element,
     pub panel: Element,
     pub panel_list: Element,
-    pub panel_items: HashMap<u32, offerings::PanelItem>,
+    pub panel_items: Vec<offerings::PanelItem>,
 }
 
 impl Ui {
@@ -203,14 +203,14 @@ impl Ui {
             facets: facets::FacetUi::default(),
             expanded: HashSet::new(),
             grid,
-            cards: HashMap::new(),
+            cards: Vec::new(),
             empty,
             clear_empty,
             more_row,
             more_note,
             panel,
             panel_list,
-            panel_items: HashMap::new(),
+            panel_items: Vec::new(),
         })
     }
 
@@ -222,8 +222,8 @@ impl Ui {
         status::clear_error(self)?;
         toolbar::update(self, view, ctx)?;
         facets::update(self, view, ctx)?;
-        cards::update(self, view, ctx)?;
-        offerings::update(self, view, ctx)?;
+        cards::update(self, view, ctx, focused.as_ref())?;
+        offerings::update(self, view, ctx, focused.as_ref())?;
         status::update(self, view, ctx)?;
         if let (Some(root), Some(node)) = (root, focused) {
             if node.is_connected() && root.active_element().as_ref() != Some(&node) {

@@ -1,0 +1,92 @@
+// How the index arrives: the `indexUrl` request starts before the Wasm is instantiated (so
+// the download runs beside the code's), a page's own `fetch` option is used for it, and a
+// failing or wrong `fetch` option ends in the widget's error state, not in the host page.
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { assertClean, cards, openPage, painted, start } from "./harness.mjs";
+
+let env;
+before(async () => {
+  env = await start();
+});
+after(async () => {
+  await env?.stop();
+});
+
+test("the index request starts before the Wasm is instantiated", async () => {
+  const page = await openPage(env.browser);
+  await page.goto(`${env.url}/tests/browser/pages/loading.html`);
+  const widget = page.locator("#early");
+  await painted(widget);
+  const { requestAt, instantiateAt, requests } = await page.evaluate(() => {
+    const entries = performance.getEntriesByType("resource").filter((e) => e.name.endsWith("/default-index.json"));
+    return { requestAt: entries[0]?.startTime, instantiateAt: window.__instantiateAt, requests: entries.length };
+  });
+  assert.equal(requests, 1, "the index is requested once");
+  assert.ok(instantiateAt !== null, "the page saw the Wasm instantiated");
+  assert.ok(requestAt < instantiateAt, `index requested at ${requestAt} ms, Wasm instantiated at ${instantiateAt} ms`);
+  assert.equal(await cards(widget).count(), 12);
+  await assertClean(page, { allowMissingImages: true });
+});
+
+/** Mounts a widget on the plain page with `options` built in the page by `make`. */
+async function mountWith(make) {
+  const page = await openPage(env.browser);
+  await page.goto(`${env.url}/tests/browser/pages/plain.html`);
+  await page.evaluate(`(() => {
+    const host = document.createElement("div");
+    host.id = "custom";
+    document.body.append(host);
+    window.__errors = [];
+    host.addEventListener("tc-error", (e) => window.__errors.push(e.detail.message));
+    window.__handle = TopicCards.mount(host, (${make})());
+  })()`);
+  return { page, widget: page.locator("#custom") };
+}
+
+test("a page's own fetch option is used for indexUrl", async () => {
+  const { page, widget } = await mountWith(`() => {
+    window.__asked = [];
+    return {
+      indexUrl: "made-up/index.json",
+      fetch: (url, init) => {
+        window.__asked.push(url);
+        return fetch("../../../build/default-index.json", init);
+      },
+    };
+  }`);
+  await painted(widget);
+  assert.deepEqual(await page.evaluate(() => window.__asked), ["made-up/index.json"]);
+  assert.equal(await cards(widget).count(), 12);
+  await assertClean(page, { allowMissingImages: true });
+});
+
+test("a fetch option that fails or throws becomes the widget's error", async () => {
+  for (const [make, reason] of [
+    [`() => ({ indexUrl: "x.json", fetch: () => Promise.reject(new Error("offline")) })`, /could not be loaded/],
+    [`() => ({ indexUrl: "x.json", fetch: () => { throw new Error("boom"); } })`, /fetch option threw/],
+    [`() => ({ indexUrl: "x.json", fetch: () => Promise.resolve(new Response("nope", { status: 503 })) })`, /HTTP 503/],
+  ]) {
+    const { page, widget } = await mountWith(make);
+    const alert = widget.getByRole("alert");
+    await alert.waitFor({ state: "visible" });
+    assert.match(await alert.innerText(), reason);
+    assert.equal((await page.evaluate(() => window.__errors)).length, 1);
+    await assertClean(page, { allowConsoleErrors: true });
+    await page.context().close();
+  }
+});
+
+test("a fetch option that is not a function is ignored with a warning", async () => {
+  const { page, widget } = await mountWith(`() => {
+    window.__warnings = [];
+    const warn = console.warn;
+    console.warn = (...args) => { window.__warnings.push(args.join(" ")); warn.apply(console, args); };
+    return { indexUrl: "../../../build/default-index.json", fetch: "yes" };
+  }`);
+  await painted(widget);
+  assert.equal(await cards(widget).count(), 12);
+  const warnings = await page.evaluate(() => window.__warnings);
+  assert.ok(warnings.some((w) => /option "fetch" ignored/.test(w)), warnings.join("; "));
+  await assertClean(page, { allowMissingImages: true });
+});
