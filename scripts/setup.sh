@@ -16,6 +16,12 @@ if want wasm; then
     say "adding the wasm32-unknown-unknown target"
     rustup target add wasm32-unknown-unknown
   fi
+  # The Wasm build recompiles the standard library for size (scripts/build.sh); without the
+  # sources it falls back to the prebuilt one, so a failure here is not fatal.
+  if ! [ -d "$(rustc --print sysroot)/lib/rustlib/src/rust/library" ]; then
+    say "adding the rust-src component (for the size-optimised Wasm build)"
+    rustup component add rust-src || say "could not add rust-src; the Wasm will be larger"
+  fi
   # The CLI must match the wasm-bindgen crate in Cargo.lock exactly, or its output is refused.
   locked=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
   have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)

@@ -144,7 +144,7 @@ async fn finish(weak: &Weak<RefCell<Inner>>, gen: u32, raw: Raw) {
     const SEARCH_SLICE: usize = 2_000;
     let mut done = false;
     while !done {
-        sleep(0).await;
+        yield_now().await;
         done = true; // unless the widget is still there with more to build
         with(weak, gen, |inner, out| {
             if let Data::Ready(engine) = &mut inner.data {
@@ -281,9 +281,7 @@ async fn read_all(
         chunks.push(array);
         piece.resize(array.length() as usize, 0);
         array.copy_to(&mut piece);
-        if total <= MAX_INDEX_BYTES {
-            feed(&mut decoder, &piece).await;
-        }
+        // The first view first: a chunk can hold megabytes of articles after the prefix.
         if scanning {
             head.extend_from_slice(&piece);
             let start = head.len() - piece.len();
@@ -293,19 +291,20 @@ async fn read_all(
                 PrefixState::Found { len } => {
                     scanning = false;
                     paint_first(weak, gen, &head[..len.min(head.len())]);
+                    // Let it reach the screen before the articles are decoded.
+                    yield_to_paint().await;
                 }
             }
             if !scanning {
                 head = Vec::new();
             }
         }
+        if total <= MAX_INDEX_BYTES {
+            feed(&mut decoder, &piece).await;
+        }
     }
     drop(head);
     drop(piece);
-    if !scanning {
-        // Let the first view reach the screen before the engine is built.
-        yield_to_paint().await;
-    }
     let decoded = if total <= MAX_INDEX_BYTES {
         decoder.finish()
     } else {
@@ -324,7 +323,7 @@ async fn feed(decoder: &mut StreamDecoder, chunk: &[u8]) {
     const SLICE: usize = 256 * 1024;
     for (i, slice) in chunk.chunks(SLICE).enumerate() {
         if i > 0 {
-            sleep(0).await;
+            yield_now().await;
         }
         decoder.feed(slice);
     }
@@ -376,6 +375,28 @@ impl Raw {
             }
         }
     }
+}
+
+/// Gives the browser a turn (input, rendering) between slices of background work. Uses
+/// `scheduler.yield()` where there is one: a zero-delay timer is clamped to 4 ms once timers
+/// nest, which over the dozens of slices of a large index adds up to idle waiting.
+async fn yield_now() {
+    let scheduler =
+        js_sys::Reflect::get(&js_sys::global(), &"scheduler".into()).unwrap_or(JsValue::UNDEFINED);
+    let yield_fn = if scheduler.is_object() {
+        js_sys::Reflect::get(&scheduler, &"yield".into()).unwrap_or(JsValue::UNDEFINED)
+    } else {
+        JsValue::UNDEFINED
+    };
+    if let Some(yield_fn) = yield_fn.dyn_ref::<js_sys::Function>() {
+        if let Ok(promise) = yield_fn.call0(&scheduler) {
+            if let Ok(promise) = promise.dyn_into::<js_sys::Promise>() {
+                let _ = JsFuture::from(promise).await;
+                return;
+            }
+        }
+    }
+    sleep(0).await;
 }
 
 /// Resolves after `ms` milliseconds (a task boundary: the browser may render in between).
