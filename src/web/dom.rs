@@ -145,17 +145,9 @@ impl Kept {
 /// Makes `parent`'s children exactly `wanted`, in order, moving only nodes that are out of
 /// place: reused nodes keep their focus and state.
 pub fn reconcile(parent: &Element, wanted: &[Element]) -> R {
-    let mut cursor = parent.first_element_child();
-    for node in wanted {
-        match &cursor {
-            Some(current) if current == node => cursor = current.next_element_sibling(),
-            _ => {
-                parent.insert_before(node, cursor.as_ref().map(|c| c.unchecked_ref()))?;
-            }
-        }
-    }
-    while let Some(extra) = cursor {
-        cursor = extra.next_element_sibling();
+    let mut rest = place(parent, wanted)?;
+    while let Some(extra) = rest {
+        rest = extra.next_element_sibling();
         extra.remove();
     }
     Ok(())
@@ -164,6 +156,11 @@ pub fn reconcile(parent: &Element, wanted: &[Element]) -> R {
 /// Puts `wanted` first among `parent`'s children, in order, moving only nodes that are out
 /// of place; the other children stay after them in their present order.
 pub fn reconcile_prefix(parent: &Element, wanted: &[Element]) -> R {
+    place(parent, wanted).map(drop)
+}
+
+/// Puts `wanted` first among `parent`'s children; returns the first child after them.
+fn place(parent: &Element, wanted: &[Element]) -> R<Option<Element>> {
     let mut cursor = parent.first_element_child();
     for node in wanted {
         match &cursor {
@@ -173,7 +170,7 @@ pub fn reconcile_prefix(parent: &Element, wanted: &[Element]) -> R {
             }
         }
     }
-    Ok(())
+    Ok(cursor)
 }
 
 /// The closest ancestor-or-self of an event target that carries `data-act`.
