@@ -24,6 +24,17 @@ export const TYPES = {
 export const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".json", ".svg", ".wasm", ".txt"]);
 
 /**
+ * The file under `base` (an absolute path) that a request URL names, `index.html` for a
+ * folder. Anything outside `base`, or missing, throws with code ENOENT.
+ */
+export async function fileFor(base, requestUrl) {
+  const path = decodeURIComponent(new URL(requestUrl, "http://x").pathname);
+  const file = normalize(join(base, path));
+  if (file !== base && !file.startsWith(base + sep)) throw Object.assign(new Error("outside root"), { code: "ENOENT" });
+  return (await stat(file)).isDirectory() ? join(file, "index.html") : file;
+}
+
+/**
  * Starts a server on 127.0.0.1; resolves to `{ server, url }`. `headers` are added to every
  * file response (the CSP test sends its policy as an HTTP header this way).
  */
@@ -31,10 +42,7 @@ export function serve(root, port = 0, { headers: extra = {} } = {}) {
   const base = resolve(root);
   const server = createServer(async (request, response) => {
     try {
-      const path = decodeURIComponent(new URL(request.url, "http://x").pathname);
-      let file = normalize(join(base, path));
-      if (file !== base && !file.startsWith(base + sep)) throw Object.assign(new Error("outside root"), { code: "ENOENT" });
-      if ((await stat(file)).isDirectory()) file = join(file, "index.html");
+      const file = await fileFor(base, request.url);
       let body = await readFile(file);
       const ext = extname(file).toLowerCase();
       const headers = { ...extra, "Content-Type": TYPES[ext] || "application/octet-stream", "Cache-Control": "no-store" };

@@ -5,9 +5,9 @@
 // Bodies go out in 64 KiB writes, so a reader that streams (ours) can start early.
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
-import { extname, join, normalize, resolve, sep } from "node:path";
+import { extname, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
-import { COMPRESSIBLE, TYPES } from "../../scripts/serve.mjs";
+import { COMPRESSIBLE, TYPES, fileFor } from "../../scripts/serve.mjs";
 
 // Pagefind's own binary files carry no extension we know; they are already compressed.
 const CHUNK = 64 * 1024;
@@ -37,10 +37,7 @@ export function serve(root) {
 
   const server = createServer(async (request, response) => {
     try {
-      const path = decodeURIComponent(new URL(request.url, "http://x").pathname);
-      let file = normalize(join(base, path));
-      if (file !== base && !file.startsWith(base + sep)) throw Object.assign(new Error("outside root"), { code: "ENOENT" });
-      if ((await stat(file)).isDirectory()) file = join(file, "index.html");
+      const file = await fileFor(base, request.url);
       const ext = extname(file).toLowerCase();
       const gzip = COMPRESSIBLE.has(ext) && /\bgzip\b/.test(request.headers["accept-encoding"] || "");
       const data = await body(file, gzip);
