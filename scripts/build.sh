@@ -16,6 +16,8 @@ mkdir -p build pkg www/images
 echo "build: indexer and the sample index" >&2
 cargo build --release --quiet --bin topic-cards
 target/release/topic-cards index content/articles --out build/default-index.json --report build/default-index-report.json
+# The core's CSS and default strings for the JS first-view painter (js/first-view.js).
+cargo run --quiet --release --example ui_assets > build/ui-assets.js
 # The sample articles' images are relative (images/...): put them beside each demo page.
 mkdir -p www/vite-app/public/images
 cp content/images/*.svg www/images/

@@ -5,12 +5,7 @@
 use wasm_bindgen::JsValue;
 use web_sys::{CssStyleSheet, ShadowRoot};
 
-const SOURCE: &str = include_str!("style.css");
-const MINIFIED: ([u8; SOURCE.len()], usize) = crate::css_min::minify(SOURCE);
-const CSS: &str = match std::str::from_utf8(MINIFIED.0.split_at(MINIFIED.1).0) {
-    Ok(css) => css,
-    Err(_) => panic!("the minified stylesheet is not UTF-8"),
-};
+use crate::ui_assets::CSS;
 
 thread_local! {
     static SHEET: Option<CssStyleSheet> = CssStyleSheet::new()
