@@ -36,11 +36,7 @@ export function paintFirstView(root, prefix, options) {
     if (!(root instanceof ShadowRoot) || !valid(prefix)) return false;
     const top = draw(root, prefix, options);
     if (!top) return false;
-    if (!sheet) {
-      const next = new CSSStyleSheet();
-      next.replaceSync(CSS);
-      sheet = next;
-    }
+    if (!sheet) (sheet = new CSSStyleSheet()).replaceSync(CSS);
     root.adoptedStyleSheets = [sheet];
     root.replaceChildren(top);
     return true;
@@ -54,9 +50,11 @@ export function paintFirstView(root, prefix, options) {
 const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
 // serde_json refuses lone surrogates, JSON.parse keeps them.
 const str = (v) => typeof v === "string" && v.isWellFormed();
-const u32 = (v) => Number.isInteger(v) && v >= 0 && v <= 0xffffffff && !Object.is(v, -0);
-// Beyond 2^53 a parsed number is no longer the one written: decline.
-const u64 = (v) => Number.isSafeInteger(v) && v >= 0 && !Object.is(v, -0);
+// serde reads `-0` as a float, never as an unsigned integer.
+const natural = (v) => Number.isSafeInteger(v) && v >= 0 && !Object.is(v, -0);
+const u32 = (v) => natural(v) && v <= 0xffffffff;
+// Beyond 2^53 a parsed number is no longer the one written: decline (`natural` does).
+const u64 = natural;
 const list = (each) => (v) => Array.isArray(v) && v.every(each);
 /** `Option<T>`: absent or null. */
 const opt = (each) => (v) => v == null || each(v);
@@ -122,58 +120,18 @@ function valid(p) {
   );
 }
 
-// ---- Text: strings, numbers and dates as src/web/i18n.rs makes them. ----
+// ---- Option values as the core reads them. ----
 
 /** What wasm-bindgen hands Rust for a JS string (lone surrogates become U+FFFD). */
 const wf = (s) => s.toWellFormed();
 
-function texts(locale, overrides) {
-  let dates = null;
-  let numbers = null;
-  const make = (tag) => {
-    dates = new Intl.DateTimeFormat(tag, { dateStyle: "medium" });
-    numbers = new Intl.NumberFormat(tag);
-  };
+/** `f()`, or `fallback` when it throws (a bad locale tag, an unformattable date). */
+function attempt(f, fallback) {
   try {
-    make(locale);
+    return f();
   } catch (_) {
-    try {
-      make(undefined);
-    } catch (_) {
-      dates = numbers = null;
-    }
+    return fallback;
   }
-  const get = (key) => overrides.get(key) ?? STRINGS[key] ?? key;
-  // `str::replace` for each placeholder in turn (split/join: no `$` patterns).
-  const fill = (key, values) => values.reduce((text, [name, value]) => text.split(`{${name}}`).join(value), get(key));
-  const number = (n) => {
-    try {
-      return numbers ? numbers.format(n) : String(n);
-    } catch (_) {
-      return String(n);
-    }
-  };
-  return {
-    get,
-    fill,
-    number,
-    count: (stem, n) => (n === 1 ? get(stem + "One") : fill(stem + "Many", [["n", number(n)]])),
-    /** `Strings::date`: the parts that parse as u32, formatted when they are y-m-d. */
-    date(iso) {
-      const [y, m, d, extra] = iso
-        .split("-")
-        .filter((part) => /^\+?[0-9]+$/.test(part) && +part <= 0xffffffff)
-        .map(Number);
-      if (dates && d !== undefined && extra === undefined && m >= 1 && m <= 12 && d >= 1 && d <= 31) {
-        try {
-          return dates.format(new Date(y, m - 1, d));
-        } catch (_) {
-          // An unformattable date is shown as given, as the core does.
-        }
-      }
-      return iso;
-    },
-  };
 }
 
 /** `options.strings` as `HashMap<String, String>::from_js` reads it (anything else: none). */
@@ -188,12 +146,11 @@ function safeUrl(raw) {
   const url = raw.replace(/^[\0- ]+|[\0- ]+$/g, "");
   if (!url || /[\0-\x1f\x7f-\x9f]/.test(url)) return null;
   const slashed = url.replace(/\\/g, "/");
+  // A scheme ends at the first `:` before any `/`, `?` or `#`; without one, relative.
+  const scheme = /^([^/?#:]*):/.exec(slashed);
   if (slashed.startsWith("//")) return null;
-  const end = slashed.search(/[/?#]/);
-  const head = end < 0 ? slashed : slashed.slice(0, end);
-  const colon = head.indexOf(":");
-  if (colon < 0) return url;
-  return /^https?$/i.test(head.slice(0, colon)) && slashed.startsWith("//", colon + 1) ? url : null;
+  if (!scheme) return url;
+  return /^https?$/i.test(scheme[1]) && slashed.startsWith("//", scheme[0].length) ? url : null;
 }
 
 // ---- Drawing. ----
@@ -230,14 +187,33 @@ function draw(root, prefix, options) {
   // Filter state in the hash would replace the options' (hash_sync.rs `read`).
   const hash = o.hashSync;
   const spaces = hash === true ? [root.host.id, "tc"] : typeof hash === "string" ? [wf(hash)] : [];
-  const parts = location.hash.replace(/^#/, "").split("&");
-  if (spaces.some((ns) => ns && parts.some((part) => part.startsWith(ns + ".")))) return null;
+  // Some `&`-separated part starts with `ns.`.
+  const parts = "&" + location.hash.slice(1);
+  if (spaces.some((ns) => ns && parts.includes(`&${ns}.`))) return null;
 
   const pageSize = typeof o.pageSize === "number" && o.pageSize >= 1 && o.pageSize <= 1000 ? Math.trunc(o.pageSize) : 12;
   const theme = o.theme === "light" || o.theme === "dark" ? o.theme : "auto";
   const target = typeof o.linkTarget === "string" && o.linkTarget !== "" ? wf(o.linkTarget) : null;
   const locale = typeof o.locale === "string" && o.locale !== "" ? wf(o.locale) : undefined;
-  const t = texts(locale, overridesOf(o.strings));
+  // Text as src/web/i18n.rs makes it. A bad locale tag falls back to the browser's
+  // language for both formats.
+  const overrides = overridesOf(o.strings);
+  const make = (tag) => [new Intl.DateTimeFormat(tag, { dateStyle: "medium" }), new Intl.NumberFormat(tag)];
+  const [dates, numbers] = attempt(() => make(locale)) ?? attempt(make, []);
+  const get = (key) => overrides.get(key) ?? STRINGS[key] ?? key;
+  // `str::replace` for each placeholder in turn (split/join: no `$` patterns).
+  const fill = (key, values) => values.reduce((text, [name, value]) => text.split(`{${name}}`).join(value), get(key));
+  const number = (n) => attempt(() => numbers.format(n), String(n));
+  const count = (stem, n) => (n === 1 ? get(stem + "One") : fill(stem + "Many", [["n", number(n)]]));
+  /** `Strings::date`: the parts that parse as u32, formatted when they are y-m-d. */
+  const date = (iso) => {
+    const [y, m, d, extra] = iso
+      .split("-")
+      .filter((part) => /^\+?[0-9]+$/.test(part) && +part <= 0xffffffff)
+      .map(Number);
+    const ymd = d !== undefined && extra === undefined && m >= 1 && m <= 12 && d >= 1 && d <= 31;
+    return ymd ? attempt(() => dates.format(new Date(y, m - 1, d)), iso) : iso;
+  };
   const showPanel = o.offerings !== false;
 
   const doc = root.ownerDocument;
@@ -250,18 +226,18 @@ function draw(root, prefix, options) {
     return node;
   };
   const button = (attrs) => ({ type: "button", ...attrs });
-  const aim = (link) => {
-    if (target === null) return;
-    link.setAttribute("target", target);
-    if (target !== "_self" && target !== "_parent" && target !== "_top") link.setAttribute("rel", "noopener noreferrer");
-  };
+  /** `linkTarget` (render/mod.rs `Ctx::target`): a new browsing context gets no opener. */
+  const aim = (attrs) =>
+    target === null
+      ? attrs
+      : { ...attrs, target, ...(target !== "_self" && target !== "_parent" && target !== "_top" && { rel: "noopener noreferrer" }) };
   const view = prefix.firstView;
   const byAt = new Map(view.offerings.map((p) => [p.at, p]));
   /** An offering's label (offerings.rs `label_node`): a link when its URL is safe. */
   const label = (parent, id, offering) => {
     const url = offering.url == null ? null : safeUrl(offering.url);
     if (url === null) return add(parent, "span", "offering-link", offering.label);
-    aim(add(parent, "a", "offering-link", offering.label, { href: url, "data-act": "offering", "data-id": String(id) }));
+    add(parent, "a", "offering-link", offering.label, aim({ href: url, "data-act": "offering", "data-id": id }));
   };
 
   const cards = view.articles.slice(0, pageSize);
@@ -271,20 +247,23 @@ function draw(root, prefix, options) {
   const panel = showPanel ? view.panel : [];
 
   // Ui::build, then the first paint's changes to it.
-  const top = add(null, "div", "tc", null, { part: "root", "data-theme": theme });
-  if (pending) top.setAttribute("data-pending", "");
-  if (panel.length) top.setAttribute("data-panel", "");
+  const top = add(null, "div", "tc", null, {
+    part: "root",
+    "data-theme": theme,
+    ...(pending && { "data-pending": "" }),
+    ...(panel.length && { "data-panel": "" }),
+  });
   const error = add(top, "div", "error", null, { role: "alert", part: "error", hidden: "" });
   add(error, "p", "error-title");
   add(error, "p", "error-message");
   const main = add(top, "div", "main");
   const bar = add(main, "div", "bar");
   const searchBox = add(bar, "div", "search-box", null, { role: "search" });
-  add(searchBox, "label", "visually-hidden", t.get("searchLabel"), { for: "tc-search" });
+  add(searchBox, "label", "visually-hidden", get("searchLabel"), { for: "tc-search" });
   const search = add(searchBox, "input", "search", null, {
     type: "search",
     id: "tc-search",
-    placeholder: t.get("searchPlaceholder"),
+    placeholder: get("searchPlaceholder"),
     autocomplete: "off",
     part: "search",
     "data-act": "search",
@@ -292,21 +271,21 @@ function draw(root, prefix, options) {
   });
   if (query) search.value = query;
   const sortBox = add(bar, "label", "sort-box");
-  add(sortBox, "span", "sort-label", t.get("sortLabel"));
+  add(sortBox, "span", "sort-label", get("sortLabel"));
   const sort = add(sortBox, "select", "sort", null, { part: "sort", "data-act": "sort" });
-  add(sort, "option", "", t.get("sortRelevance"), { value: "relevance" });
-  add(sort, "option", "", t.get("sortNewest"), { value: "newest" });
-  add(bar, "button", "filters-toggle", t.get("filters"), button({ "data-act": "toggle-filters", "aria-expanded": "false", "aria-controls": "tc-facets" }));
-  const status = pending ? t.get("loading") : total === 0 ? t.get("resultsNone") : t.count("results", total);
+  add(sort, "option", "", get("sortRelevance"), { value: "relevance" });
+  add(sort, "option", "", get("sortNewest"), { value: "newest" });
+  add(bar, "button", "filters-toggle", get("filters"), button({ "data-act": "toggle-filters", "aria-expanded": "false", "aria-controls": "tc-facets" }));
+  const status = pending ? get("loading") : total === 0 ? get("resultsNone") : count("results", total);
   add(main, "p", "status", status, { role: "status", "aria-live": "polite", part: "status" });
   const chips = add(main, "div", "active", null, { part: "active-filters", hidden: "" });
-  add(chips, "ul", "chip-list", null, { "aria-label": t.get("activeFilters") });
-  add(chips, "button", "clear", t.get("clearAll"), button({ "data-act": "clear" }));
+  add(chips, "ul", "chip-list", null, { "aria-label": get("activeFilters") });
+  add(chips, "button", "clear", get("clearAll"), button({ "data-act": "clear" }));
 
   const layout = add(main, "div", "layout");
-  const facets = add(layout, "aside", "facets", null, { id: "tc-facets", part: "facets", "aria-label": t.get("filters"), "data-collapsed": "" });
+  const facets = add(layout, "aside", "facets", null, { id: "tc-facets", part: "facets", "aria-label": get("filters"), "data-collapsed": "" });
   const facetList = add(facets, "div", "facet-list");
-  /** One facet group (facets.rs `build_group` then `update`): values as [id, key, label, count]. */
+  /** One facet group (facets.rs `build_group` then `update`): values as [key, label, count]. */
   const group = (key, kind, title, values) => {
     if (!values.length) return;
     const details = add(facetList, "details", "facet", null, { part: "facet", open: "" });
@@ -314,50 +293,55 @@ function draw(root, prefix, options) {
     const fieldset = add(details, "fieldset");
     add(fieldset, "legend", "visually-hidden", title);
     const ul = add(fieldset, "ul", "values");
-    const items = values.map(([, k, name, count], at) => {
+    const items = values.map(([k, name, n], at) => {
       const li = add(null, "li");
       const row = add(li, "label", "value");
       const input = add(row, "input", "", null, { type: "checkbox", "data-act": "facet", "data-kind": kind, "data-key": k });
       add(row, "span", "name", name);
-      return { li, input, count, at, low: name.toLowerCase(), shown: add(row, "span", "count") };
+      return { li, input, count: n, at, low: name.toLowerCase(), shown: add(row, "span", "count") };
     });
     const order = items.slice().sort((a, b) => b.count - a.count || compare(a.low, b.low) || a.at - b.at);
     // Only the shown values are placed in the list; the core builds the others detached
     // and places them when "Show more" reveals them.
     for (const item of order.slice(0, TOP)) {
-      if (item.count === 0) item.input.setAttribute("disabled", "");
-      item.shown.textContent = t.number(item.count);
+      if (item.count === 0) item.input.disabled = true;
+      item.shown.textContent = number(item.count);
       ul.append(item.li);
     }
     const hidden = Math.max(0, items.length - TOP);
-    const toggle = add(fieldset, "button", "more-values", null, button({ "data-act": "expand", "data-group": key }));
-    if (!hidden) toggle.setAttribute("hidden", "");
-    toggle.setAttribute("aria-expanded", "false");
-    toggle.textContent = t.fill("showMoreValues", [["n", t.number(hidden)]]);
+    add(fieldset, "button", "more-values", fill("showMoreValues", [["n", number(hidden)]]), button({
+      "data-act": "expand",
+      "data-group": key,
+      ...(!hidden && { hidden: "" }),
+      "aria-expanded": "false",
+    }));
   };
   prefix.groups.forEach((g, at) => {
     const values = [];
-    prefix.topics.forEach((topic, id) => topic.group === at && values.push([id, topic.slug, topic.label, topic.count]));
+    for (const topic of prefix.topics) if (topic.group === at) values.push([topic.slug, topic.label, topic.count]);
     group(`t${at}`, "t", g.label, values);
   });
   for (const [kind, key, facets] of [["y", "typeGroup", prefix.types], ["b", "sourceGroup", prefix.brands]]) {
-    group(kind, kind, t.get(key), facets.map((f, id) => [id, f.name, f.name, f.count]));
+    group(kind, kind, get(key), facets.map((f) => [f.name, f.name, f.count]));
   }
 
   const results = add(layout, "section", "results");
   const grid = add(results, "div", "grid", null, { part: "grid" });
   for (const a of cards) grid.append(card(a));
-  const empty = add(results, "div", "empty", null, pending || total > 0 ? { hidden: "", part: "empty" } : { part: "empty" });
-  add(empty, "p", "", t.get("resultsNone"));
-  add(empty, "button", "button", t.get("clearAll"), button({ "data-act": "clear", hidden: "" }));
-  const moreRow = add(results, "div", "more-row", null, more ? {} : { hidden: "" });
-  add(moreRow, "button", "button more", t.get("showMore"), button({ part: "more", "data-act": "more" }));
-  const shownOf = t.fill("shownOf", [["shown", t.number(cards.length)], ["total", t.number(total)]]);
+  const empty = add(results, "div", "empty", null, { ...((pending || total > 0) && { hidden: "" }), part: "empty" });
+  add(empty, "p", "", get("resultsNone"));
+  add(empty, "button", "button", get("clearAll"), button({ "data-act": "clear", hidden: "" }));
+  const moreRow = add(results, "div", "more-row", null, !more && { hidden: "" });
+  add(moreRow, "button", "button more", get("showMore"), button({ part: "more", "data-act": "more" }));
+  const shownOf = fill("shownOf", [["shown", number(cards.length)], ["total", number(total)]]);
   add(moreRow, "p", "more-note", more ? shownOf : null);
 
-  const aside = add(layout, "aside", "panel", null, panel.length ? { part: "panel" } : { part: "panel", hidden: "" });
-  add(aside, "h2", "panel-title", t.get("offeringsTitle"), { id: "tc-panel-title" });
-  aside.setAttribute("aria-labelledby", "tc-panel-title");
+  const aside = add(layout, "aside", "panel", null, {
+    part: "panel",
+    ...(!panel.length && { hidden: "" }),
+    "aria-labelledby": "tc-panel-title",
+  });
+  add(aside, "h2", "panel-title", get("offeringsTitle"), { id: "tc-panel-title" });
   const panelList = add(aside, "ul", "panel-list");
   for (const id of panel) {
     const offering = byAt.get(id);
@@ -365,7 +349,7 @@ function draw(root, prefix, options) {
     label(li, id, offering);
     const categories = (offering.topics ?? []).map((topic) => prefix.topics[topic].label).join(" · ");
     if (categories) add(li, "p", "categories", categories);
-    add(li, "p", "count", t.count("offeringArticles", offering.count));
+    add(li, "p", "count", count("offeringArticles", offering.count));
   }
   return top;
 
@@ -374,53 +358,48 @@ function draw(root, prefix, options) {
     const node = add(null, "article", "card", null, { part: "card" });
     const brand = a.brand == null ? null : prefix.brands[a.brand].name;
     const initial = initialOf(brand ?? a.title);
-    const media = add(node, "div", "media", null, { "data-initial": initial });
-    add(media, "span", "initial", initial, { "aria-hidden": "true" });
     const src = a.image == null ? null : safeUrl(a.image.src);
+    const media = add(node, "div", "media", null, { "data-initial": initial, ...(src !== null && { "data-has-image": "" }) });
+    add(media, "span", "initial", initial, { "aria-hidden": "true" });
     if (src !== null) {
       add(media, "img", "", null, {
         src,
         alt: a.image.alt ?? "",
         loading: "lazy",
         decoding: "async",
-        width: String(a.image.width ?? 640),
-        height: String(a.image.height ?? 360),
+        width: a.image.width ?? 640,
+        height: a.image.height ?? 360,
         "data-act": "img",
       });
-      media.setAttribute("data-has-image", "");
     }
     const body = add(node, "div", "body");
     const meta = add(body, "p", "meta");
     const heading = add(body, "h3", "title", null, { part: "card-title" });
     if (brand !== null) add(meta, "span", "brand", brand);
-    if (a.date != null) add(meta, "time", "date", t.date(a.date), { datetime: a.date });
+    if (a.date != null) add(meta, "time", "date", date(a.date), { datetime: a.date });
     const url = a.url == null ? null : safeUrl(a.url);
     if (url === null) heading.textContent = a.title;
     else {
-      const link = add(heading, "a", "", null, { "data-act": "card" });
-      aim(link);
-      link.textContent = a.title;
-      link.setAttribute("href", url);
-      link.setAttribute("data-id", a.id);
+      add(heading, "a", "", a.title, aim({ "data-act": "card", href: url, "data-id": a.id }));
     }
     if (a.summary) add(body, "p", "summary", a.summary);
     const chipTopics = (a.topics ?? []).map((id) => prefix.topics[id]);
     if (chipTopics.length) {
-      const ul = add(body, "ul", "chips", null, { "aria-label": t.get("filters") });
+      const ul = add(body, "ul", "chips", null, { "aria-label": get("filters") });
       for (const topic of chipTopics) {
-        const title = t.fill("filterBy", [["label", topic.label]]);
+        const title = fill("filterBy", [["label", topic.label]]);
         add(add(ul, "li"), "button", a.inferred ? "chip inferred" : "chip", topic.label, button({
           part: "chip",
           "data-act": "topic",
           "data-kind": "t",
           "data-key": topic.slug,
-          title: a.inferred ? `${title} (${t.get("inferred")})` : title,
+          title: a.inferred ? `${title} (${get("inferred")})` : title,
         }));
       }
     }
     const offers = a.offerings ?? [];
     if (offers.length) {
-      const ul = add(body, "ul", "offers", null, { "aria-label": t.get("offeringsTitle") });
+      const ul = add(body, "ul", "offers", null, { "aria-label": get("offeringsTitle") });
       for (const id of offers) label(add(ul, "li"), id, byAt.get(id));
     }
     return node;
