@@ -100,21 +100,22 @@ const prefixShape = shape({
 function valid(p) {
   if (!prefixShape(p)) return false;
   const { firstView: v, topics } = p;
-  const inside = (len) => (id) => id < len;
   const at = v.offerings.map((o) => o.at);
   const known = (id) => at.includes(id);
+  // Every id of a list (absent: none; an absent id passes) inside a table of `len`.
+  const within = (ids, len) => (ids ?? []).every((id) => id == null || id < len);
   return (
     topics.every((t) => t.group < p.groups.length) &&
     v.articles.length <= MAX_CARDS &&
     // Two offerings at one position: which one the core's binary search finds is its own.
     new Set(at).size === at.length &&
-    v.offerings.every((o) => (o.topics ?? []).every(inside(topics.length))) &&
+    v.offerings.every((o) => within(o.topics, topics.length)) &&
     v.panel.every(known) &&
     v.articles.every(
       (a) =>
-        (a.brand == null || a.brand < p.brands.length) &&
-        (a.type == null || a.type < p.types.length) &&
-        (a.topics ?? []).every(inside(topics.length)) &&
+        within([a.brand], p.brands.length) &&
+        within([a.type], p.types.length) &&
+        within(a.topics, topics.length) &&
         (a.offerings ?? []).every(known),
     )
   );
@@ -157,14 +158,11 @@ function safeUrl(raw) {
 
 /** Rust's `str::cmp` (code point order), which UTF-16 `<` is not above U+FFFF. */
 function compare(a, b) {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x !== y) {
-      const key = (c) => (c >= 0xe000 ? c - 0x800 : c >= 0xd800 ? c + 0x2000 : c);
-      return key(x) - key(y);
-    }
+  // Surrogates (D800-DFFF) move above E000-FFFF: then unit order is code point order.
+  const key = (c) => (c >= 0xe000 ? c - 0x800 : c >= 0xd800 ? c + 0x2000 : c);
+  for (let i = 0; i < a.length && i < b.length; i++) {
+    const d = key(a.charCodeAt(i)) - key(b.charCodeAt(i));
+    if (d) return d;
   }
   return a.length - b.length;
 }
@@ -179,14 +177,14 @@ function initialOf(name) {
 function draw(root, prefix, options) {
   const o = isObject(options) ? options : {};
   // Filters, a search or a sort: the core shows the pending state, not the browse view.
-  const query = typeof o.query === "string" ? wf(o.query) : "";
+  const query = typeof o.query === "string" ? o.query : "";
   const topics = o.topics;
   if (!BLANK.test(query)) return null;
   if (topics !== undefined && !(Array.isArray(topics) && topics.every((t) => typeof t === "string" && BLANK.test(t)))) return null;
   if (typeof o.sort === "string" && NEWEST.test(o.sort)) return null;
   // Filter state in the hash would replace the options' (hash_sync.rs `read`).
   const hash = o.hashSync;
-  const spaces = hash === true ? [root.host.id, "tc"] : typeof hash === "string" ? [wf(hash)] : [];
+  const spaces = hash === true ? [root.host.id, "tc"] : typeof hash === "string" ? [hash] : [];
   // Some `&`-separated part starts with `ns.`.
   const parts = "&" + location.hash.slice(1);
   if (spaces.some((ns) => ns && parts.includes(`&${ns}.`))) return null;
@@ -194,7 +192,8 @@ function draw(root, prefix, options) {
   const pageSize = typeof o.pageSize === "number" && o.pageSize >= 1 && o.pageSize <= 1000 ? Math.trunc(o.pageSize) : 12;
   const theme = o.theme === "light" || o.theme === "dark" ? o.theme : "auto";
   const target = typeof o.linkTarget === "string" && o.linkTarget !== "" ? wf(o.linkTarget) : null;
-  const locale = typeof o.locale === "string" && o.locale !== "" ? wf(o.locale) : undefined;
+  // (A tag with a lone surrogate is invalid either way: no need to mend it as Rust gets it.)
+  const locale = typeof o.locale === "string" && o.locale !== "" ? o.locale : undefined;
   // Text as src/web/i18n.rs makes it. A bad locale tag falls back to the browser's
   // language for both formats.
   const overrides = overridesOf(o.strings);
@@ -217,7 +216,8 @@ function draw(root, prefix, options) {
   const showPanel = o.offerings !== false;
 
   const doc = root.ownerDocument;
-  const add = (parent, tag, cls, text, attrs) => {
+  /** `<tag class=cls ...attrs>text</tag>`, appended to `parent` when given. */
+  const add = (parent, tag, cls, attrs, text) => {
     const node = doc.createElement(tag);
     if (cls) node.className = cls;
     if (text != null) node.textContent = text;
@@ -236,8 +236,8 @@ function draw(root, prefix, options) {
   /** An offering's label (offerings.rs `label_node`): a link when its URL is safe. */
   const label = (parent, id, offering) => {
     const url = offering.url == null ? null : safeUrl(offering.url);
-    if (url === null) return add(parent, "span", "offering-link", offering.label);
-    add(parent, "a", "offering-link", offering.label, aim({ href: url, "data-act": "offering", "data-id": id }));
+    if (url === null) return add(parent, "span", "offering-link", 0, offering.label);
+    add(parent, "a", "offering-link", aim({ href: url, "data-act": "offering", "data-id": id }), offering.label);
   };
 
   const cards = view.articles.slice(0, pageSize);
@@ -247,20 +247,20 @@ function draw(root, prefix, options) {
   const panel = showPanel ? view.panel : [];
 
   // Ui::build, then the first paint's changes to it.
-  const top = add(null, "div", "tc", null, {
+  const top = add(null, "div", "tc", {
     part: "root",
     "data-theme": theme,
     ...(pending && { "data-pending": "" }),
     ...(panel.length && { "data-panel": "" }),
   });
-  const error = add(top, "div", "error", null, { role: "alert", part: "error", hidden: "" });
+  const error = add(top, "div", "error", { role: "alert", part: "error", hidden: "" });
   add(error, "p", "error-title");
   add(error, "p", "error-message");
   const main = add(top, "div", "main");
   const bar = add(main, "div", "bar");
-  const searchBox = add(bar, "div", "search-box", null, { role: "search" });
-  add(searchBox, "label", "visually-hidden", get("searchLabel"), { for: "tc-search" });
-  const search = add(searchBox, "input", "search", null, {
+  const searchBox = add(bar, "div", "search-box", { role: "search" });
+  add(searchBox, "label", "visually-hidden", { for: "tc-search" }, get("searchLabel"));
+  const search = add(searchBox, "input", "search", {
     type: "search",
     id: "tc-search",
     placeholder: get("searchPlaceholder"),
@@ -271,33 +271,33 @@ function draw(root, prefix, options) {
   });
   if (query) search.value = query;
   const sortBox = add(bar, "label", "sort-box");
-  add(sortBox, "span", "sort-label", get("sortLabel"));
-  const sort = add(sortBox, "select", "sort", null, { part: "sort", "data-act": "sort" });
-  add(sort, "option", "", get("sortRelevance"), { value: "relevance" });
-  add(sort, "option", "", get("sortNewest"), { value: "newest" });
-  add(bar, "button", "filters-toggle", get("filters"), button({ "data-act": "toggle-filters", "aria-expanded": "false", "aria-controls": "tc-facets" }));
+  add(sortBox, "span", "sort-label", 0, get("sortLabel"));
+  const sort = add(sortBox, "select", "sort", { part: "sort", "data-act": "sort" });
+  add(sort, "option", "", { value: "relevance" }, get("sortRelevance"));
+  add(sort, "option", "", { value: "newest" }, get("sortNewest"));
+  add(bar, "button", "filters-toggle", button({ "data-act": "toggle-filters", "aria-expanded": "false", "aria-controls": "tc-facets" }), get("filters"));
   const status = pending ? get("loading") : total === 0 ? get("resultsNone") : count("results", total);
-  add(main, "p", "status", status, { role: "status", "aria-live": "polite", part: "status" });
-  const chips = add(main, "div", "active", null, { part: "active-filters", hidden: "" });
-  add(chips, "ul", "chip-list", null, { "aria-label": get("activeFilters") });
-  add(chips, "button", "clear", get("clearAll"), button({ "data-act": "clear" }));
+  add(main, "p", "status", { role: "status", "aria-live": "polite", part: "status" }, status);
+  const chips = add(main, "div", "active", { part: "active-filters", hidden: "" });
+  add(chips, "ul", "chip-list", { "aria-label": get("activeFilters") });
+  add(chips, "button", "clear", button({ "data-act": "clear" }), get("clearAll"));
 
   const layout = add(main, "div", "layout");
-  const facets = add(layout, "aside", "facets", null, { id: "tc-facets", part: "facets", "aria-label": get("filters"), "data-collapsed": "" });
+  const facets = add(layout, "aside", "facets", { id: "tc-facets", part: "facets", "aria-label": get("filters"), "data-collapsed": "" });
   const facetList = add(facets, "div", "facet-list");
   /** One facet group (facets.rs `build_group` then `update`): values as [key, label, count]. */
   const group = (key, kind, title, values) => {
     if (!values.length) return;
-    const details = add(facetList, "details", "facet", null, { part: "facet", open: "" });
-    add(details, "summary", "", title);
+    const details = add(facetList, "details", "facet", { part: "facet", open: "" });
+    add(details, "summary", "", 0, title);
     const fieldset = add(details, "fieldset");
-    add(fieldset, "legend", "visually-hidden", title);
+    add(fieldset, "legend", "visually-hidden", 0, title);
     const ul = add(fieldset, "ul", "values");
     const items = values.map(([k, name, n], at) => {
       const li = add(null, "li");
       const row = add(li, "label", "value");
-      const input = add(row, "input", "", null, { type: "checkbox", "data-act": "facet", "data-kind": kind, "data-key": k });
-      add(row, "span", "name", name);
+      const input = add(row, "input", "", { type: "checkbox", "data-act": "facet", "data-kind": kind, "data-key": k });
+      add(row, "span", "name", 0, name);
       return { li, input, count: n, at, low: name.toLowerCase(), shown: add(row, "span", "count") };
     });
     const order = items.slice().sort((a, b) => b.count - a.count || compare(a.low, b.low) || a.at - b.at);
@@ -309,12 +309,12 @@ function draw(root, prefix, options) {
       ul.append(item.li);
     }
     const hidden = Math.max(0, items.length - TOP);
-    add(fieldset, "button", "more-values", fill("showMoreValues", [["n", number(hidden)]]), button({
+    add(fieldset, "button", "more-values", button({
       "data-act": "expand",
       "data-group": key,
       ...(!hidden && { hidden: "" }),
       "aria-expanded": "false",
-    }));
+    }), fill("showMoreValues", [["n", number(hidden)]]));
   };
   prefix.groups.forEach((g, at) => {
     const values = [];
@@ -326,43 +326,43 @@ function draw(root, prefix, options) {
   }
 
   const results = add(layout, "section", "results");
-  const grid = add(results, "div", "grid", null, { part: "grid" });
+  const grid = add(results, "div", "grid", { part: "grid" });
   for (const a of cards) grid.append(card(a));
-  const empty = add(results, "div", "empty", null, { ...((pending || total > 0) && { hidden: "" }), part: "empty" });
-  add(empty, "p", "", get("resultsNone"));
-  add(empty, "button", "button", get("clearAll"), button({ "data-act": "clear", hidden: "" }));
-  const moreRow = add(results, "div", "more-row", null, !more && { hidden: "" });
-  add(moreRow, "button", "button more", get("showMore"), button({ part: "more", "data-act": "more" }));
+  const empty = add(results, "div", "empty", { ...((pending || total > 0) && { hidden: "" }), part: "empty" });
+  add(empty, "p", "", 0, get("resultsNone"));
+  add(empty, "button", "button", button({ "data-act": "clear", hidden: "" }), get("clearAll"));
+  const moreRow = add(results, "div", "more-row", !more && { hidden: "" });
+  add(moreRow, "button", "button more", button({ part: "more", "data-act": "more" }), get("showMore"));
   const shownOf = fill("shownOf", [["shown", number(cards.length)], ["total", number(total)]]);
-  add(moreRow, "p", "more-note", more ? shownOf : null);
+  add(moreRow, "p", "more-note", 0, more ? shownOf : null);
 
-  const aside = add(layout, "aside", "panel", null, {
+  const aside = add(layout, "aside", "panel", {
     part: "panel",
     ...(!panel.length && { hidden: "" }),
     "aria-labelledby": "tc-panel-title",
   });
-  add(aside, "h2", "panel-title", get("offeringsTitle"), { id: "tc-panel-title" });
+  add(aside, "h2", "panel-title", { id: "tc-panel-title" }, get("offeringsTitle"));
   const panelList = add(aside, "ul", "panel-list");
   for (const id of panel) {
     const offering = byAt.get(id);
-    const li = add(panelList, "li", "offering", null, { part: "offering" });
+    const li = add(panelList, "li", "offering", { part: "offering" });
     label(li, id, offering);
     const categories = (offering.topics ?? []).map((topic) => prefix.topics[topic].label).join(" · ");
-    if (categories) add(li, "p", "categories", categories);
-    add(li, "p", "count", count("offeringArticles", offering.count));
+    if (categories) add(li, "p", "categories", 0, categories);
+    add(li, "p", "count", 0, count("offeringArticles", offering.count));
   }
   return top;
 
   /** One card (cards.rs `Card::build` then `fill`). */
   function card(a) {
-    const node = add(null, "article", "card", null, { part: "card" });
+    const node = add(null, "article", "card", { part: "card" });
     const brand = a.brand == null ? null : prefix.brands[a.brand].name;
     const initial = initialOf(brand ?? a.title);
     const src = a.image == null ? null : safeUrl(a.image.src);
-    const media = add(node, "div", "media", null, { "data-initial": initial, ...(src !== null && { "data-has-image": "" }) });
-    add(media, "span", "initial", initial, { "aria-hidden": "true" });
+    const media = add(node, "div", "media", { "data-initial": initial, ...(src !== null && { "data-has-image": "" }) });
+    add(media, "span", "initial", { "aria-hidden": "true" }, initial);
     if (src !== null) {
-      add(media, "img", "", null, {
+      add(media, "img", "", {
         src,
         alt: a.image.alt ?? "",
         loading: "lazy",
@@ -374,32 +374,32 @@ function draw(root, prefix, options) {
     }
     const body = add(node, "div", "body");
     const meta = add(body, "p", "meta");
-    const heading = add(body, "h3", "title", null, { part: "card-title" });
-    if (brand !== null) add(meta, "span", "brand", brand);
-    if (a.date != null) add(meta, "time", "date", date(a.date), { datetime: a.date });
+    const heading = add(body, "h3", "title", { part: "card-title" });
+    if (brand !== null) add(meta, "span", "brand", 0, brand);
+    if (a.date != null) add(meta, "time", "date", { datetime: a.date }, date(a.date));
     const url = a.url == null ? null : safeUrl(a.url);
     if (url === null) heading.textContent = a.title;
     else {
-      add(heading, "a", "", a.title, aim({ "data-act": "card", href: url, "data-id": a.id }));
+      add(heading, "a", "", aim({ "data-act": "card", href: url, "data-id": a.id }), a.title);
     }
-    if (a.summary) add(body, "p", "summary", a.summary);
+    if (a.summary) add(body, "p", "summary", 0, a.summary);
     const chipTopics = (a.topics ?? []).map((id) => prefix.topics[id]);
     if (chipTopics.length) {
-      const ul = add(body, "ul", "chips", null, { "aria-label": get("filters") });
+      const ul = add(body, "ul", "chips", { "aria-label": get("filters") });
       for (const topic of chipTopics) {
         const title = fill("filterBy", [["label", topic.label]]);
-        add(add(ul, "li"), "button", a.inferred ? "chip inferred" : "chip", topic.label, button({
+        add(add(ul, "li"), "button", a.inferred ? "chip inferred" : "chip", button({
           part: "chip",
           "data-act": "topic",
           "data-kind": "t",
           "data-key": topic.slug,
           title: a.inferred ? `${title} (${get("inferred")})` : title,
-        }));
+        }), topic.label);
       }
     }
     const offers = a.offerings ?? [];
     if (offers.length) {
-      const ul = add(body, "ul", "offers", null, { "aria-label": get("offeringsTitle") });
+      const ul = add(body, "ul", "offers", { "aria-label": get("offeringsTitle") });
       for (const id of offers) label(add(ul, "li"), id, byAt.get(id));
     }
     return node;

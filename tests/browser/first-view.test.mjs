@@ -63,6 +63,13 @@ function gappy(text) {
   index.brands.push({ name: "www.---", count: 0 });
   e.brand = index.brands.length - 1;
   index.topics.push({ group: 0, label: "Zero things", slug: "zero-things", count: 0 });
+  // Ties broken by lowercased label in code point order (not UTF-16 order: the astral
+  // letter sorts after the fullwidth one), final sigma and dotted I lowercased as Rust does.
+  index.groups.push({ label: "Ünïcode" });
+  const labels = ["\u{1D400} math", "\uFF21 wide", "ΟΔΟΣ", "İstanbul", "zeta", "Zeta", "éclair", "Eclair"];
+  for (const [i, label] of labels.entries()) {
+    index.topics.push({ group: index.groups.length - 1, label, slug: `u-${i}`, count: 3 });
+  }
   if (view.offerings.length) {
     view.offerings[0].url = "javascript:alert(3)";
     view.offerings[0].label = "<b>offer</b>";
