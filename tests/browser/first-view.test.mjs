@@ -66,7 +66,8 @@ function gappy(text) {
   // Ties broken by lowercased label in code point order (not UTF-16 order: the astral
   // letter sorts after the fullwidth one), final sigma and dotted I lowercased as Rust does.
   index.groups.push({ label: "Ünïcode" });
-  const labels = ["\u{1D400} math", "\uFF21 wide", "ΟΔΟΣ", "İstanbul", "zeta", "Zeta", "éclair", "Eclair"];
+  // Six values: all shown, so their order is seen.
+  const labels = ["\u{1D400} math", "\uFF21 wide", "ΟΔΟΣ", "İstanbul", "Zeta", "éclair"];
   for (const [i, label] of labels.entries()) {
     index.topics.push({ group: index.groups.length - 1, label, slug: `u-${i}`, count: 3 });
   }
