@@ -110,7 +110,7 @@ before(async () => {
       return route.fulfill({ contentType: "image/svg+xml", body: STAND_IN });
     },
   );
-  await page.goto(`${env.url}/tests/browser/pages/first-view.html`);
+  await page.goto(`${env.url}/tests/browser/pages/first-view-identity.html`);
   await page.waitForFunction(() => window.firstView?.ready);
 });
 after(async () => {
