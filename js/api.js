@@ -233,6 +233,7 @@ export function createApi(loadCore, defaultSource = () => ({})) {
     #queue = [];
     #destroyed = false;
     #early = null;
+    #painted = false;
     constructor(host, options) {
       this.host = host;
       const given = options.index != null || options.indexUrl != null;
@@ -248,6 +249,7 @@ export function createApi(loadCore, defaultSource = () => ({})) {
     async #start(host, options) {
       const text = await firstViewText(options);
       const painted = text !== null && !this.#destroyed && paintEarly(host, text, options);
+      this.#painted = painted;
       if (painted) await afterPaint();
       if (this.#destroyed) return this;
       const early = fetchEarly(options);
@@ -290,6 +292,11 @@ export function createApi(loadCore, defaultSource = () => ({})) {
     }
     destroy() {
       if (this.#destroyed) return;
+      // Destroyed before the core came: the early first view is ours to remove.
+      if (!this.#widget && this.#painted) {
+        this.host.shadowRoot?.replaceChildren();
+        if (this.host.shadowRoot) this.host.shadowRoot.adoptedStyleSheets = [];
+      }
       this.#call("destroy", []);
       // Destroyed before the core came: nobody will read the early index request.
       this.#early?.abort();

@@ -177,3 +177,21 @@ test("a core file that cannot be loaded becomes the widget's error, after the fi
   assert.match(await alert.innerText(), /topic-cards-core\.js could not be loaded/);
   await assertClean(page, { allowConsoleErrors: true });
 });
+
+test("a widget destroyed before its core came leaves nothing behind", async () => {
+  const { page, release } = await withCoreHeld();
+  const widget = page.locator("#from-url");
+  await painted(widget);
+  const left = await page.evaluate(() => {
+    const host = document.querySelector("#from-url");
+    const root = host.shadowRoot;
+    host.handle.destroy();
+    return { nodes: root.childNodes.length, sheets: root.adoptedStyleSheets.length };
+  });
+  assert.deepEqual(left, { nodes: 0, sheets: 0 });
+  release();
+  // The other widget still gets the core; the destroyed one stays empty.
+  await page.waitForFunction(() => document.querySelector("#default").handle?.getState?.() !== undefined);
+  assert.equal(await page.evaluate(() => document.querySelector("#from-url").shadowRoot.childNodes.length), 0);
+  await assertClean(page, { allowMissingImages: true });
+});
