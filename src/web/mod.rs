@@ -124,7 +124,7 @@ pub fn mount(host: HtmlElement, options: JsValue) -> Result<Widget, JsValue> {
     }
     panic::register(&host.clone().into(), &root);
     MOUNTED.with(|m| m.borrow_mut().push((root, inner.clone())));
-    load::start(&inner);
+    load::start(&inner, patch.first_view.as_deref());
     Ok(Widget { inner })
 }
 
@@ -194,7 +194,7 @@ impl Widget {
             self.inner.borrow_mut().hash_listener = listener;
         }
         if reload {
-            load::start(&self.inner);
+            load::start(&self.inner, None);
         }
         send(&host, out);
     }
