@@ -5,8 +5,8 @@
 // cannot be seen. Then what the painter declines (root left empty) and hostile prefixes
 // (never a throw, text stays text, unsafe URLs never become links).
 //
-// Needs `bash scripts/build.sh` first (pkg/, build/default-index.json, build/ui-assets.js,
-// target/release/topic-cards).
+// Needs `bash scripts/build.sh` first (pkg/core.js and its Wasm, build/default-index.json,
+// build/ui-assets.js, target/release/topic-cards).
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -166,7 +166,7 @@ function difference(ours, theirs, path = "root") {
 
 const paint = (text, options, extra) => page.evaluate(([t, o, x]) => window.firstView.painter(t, o, { ...x, text: true }), [text, options, extra]);
 const paintObject = (prefix, options) => page.evaluate(([p, o]) => window.firstView.painter(p, o), [prefix, options]);
-const corePaint = (text, options) => page.evaluate(([t, o]) => window.firstView.core(t, o), [text, options]);
+const corePaint = (text, options, extra) => page.evaluate(([t, o, x]) => window.firstView.core(t, o, x), [text, options, extra]);
 
 for (const name of ["sample", "seeds", "synth", "gappy", "empty", "digitalgov"]) {
   test(`identity: ${name} index, every option set`, async (t) => {
@@ -184,6 +184,19 @@ for (const name of ["sample", "seeds", "synth", "gappy", "empty", "digitalgov"])
     }
   });
 }
+
+test("identity at takeover: the core given the first-view part (firstView option) paints the same DOM within mount", async () => {
+  for (const name of ["sample", "gappy"]) {
+    for (const set of ["defaults", "de", "page30", "blank"]) {
+      const options = OPTION_SETS[set];
+      const ours = await paint(indexes[name], options);
+      const theirs = await corePaint(indexes[name], options, { given: true });
+      assert.equal(ours.ok, true);
+      assert.equal(difference(ours.tree, theirs.atMount), null, `${name}/${set}: differs from the core's paint within mount`);
+      assert.equal(difference(ours.tree, theirs.tree), null, `${name}/${set}: differs from the core's first view`);
+    }
+  }
+});
 
 test("the identity check sees content: cards, facets and the panel are there to compare", async () => {
   const { tree } = await paint(indexes.sample, {});

@@ -1,8 +1,11 @@
 // The first-view identity page: paints with the plain-JS painter (js/first-view.js) into one
-// host and lets the core (pkg/index.js) paint its first view into another, and serialises
-// both shadow roots for the test (tests/browser/first-view.test.mjs) to compare.
+// host and lets the core paint its first view into another, and serialises both shadow roots
+// for the test (tests/browser/first-view.test.mjs) to compare. The core is pkg/core.js itself,
+// not through api.js, whose handle would run the painter first.
 import { paintFirstView } from "../../../js/first-view.js";
-import { mount } from "../../../pkg/index.js";
+import init, { mount } from "../../../pkg/core.js";
+
+await init({ module_or_path: new URL("../../../pkg/core_bg.wasm", import.meta.url) });
 
 const hosts = document.getElementById("hosts");
 
@@ -64,9 +67,11 @@ function painter(prefix, options, { text = false, hostId = "" } = {}) {
  * Lets the core paint its first view from `text` and stop there: the index arrives as one
  * chunk of a stream that never ends, so the core paints the prefix and then waits for more
  * bytes. Its second read says the first paint is done (the prefix is painted before the
- * chunk is decoded and the next one asked for).
+ * chunk is decoded and the next one asked for). With `given`, the core also gets the
+ * first-view part as its `firstView` option, as the JS handle passes it at takeover: it
+ * paints that within mount, and the root is read right then too (`atMount`).
  */
-async function core(text, options, { hostId = "" } = {}) {
+async function core(text, options, { hostId = "", given = false } = {}) {
   const host = newHost(hostId);
   const bytes = new TextEncoder().encode(text);
   let reads = 0;
@@ -83,13 +88,15 @@ async function core(text, options, { hostId = "" } = {}) {
       },
       { highWaterMark: 0 },
     );
-  const widget = mount(host, { ...options, indexUrl: "/first-view.json", fetch: async () => new Response(stream()) });
+  const firstView = given ? { firstView: JSON.stringify(prefixOf(text)) } : {};
+  const widget = mount(host, { ...options, ...firstView, indexUrl: "/first-view.json", fetch: async () => new Response(stream()) });
+  const atMount = given ? serialize(host.shadowRoot) : null;
   const timeout = new Promise((resolve) => setTimeout(() => resolve(false), 20000));
   const ok = await Promise.race([done, timeout]);
   const tree = serialize(host.shadowRoot);
   widget.destroy();
   host.remove();
-  return { ok, tree };
+  return { ok, tree, atMount };
 }
 
 window.firstView = { painter, core, ready: true };
