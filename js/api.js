@@ -9,6 +9,7 @@
 // page: failures become the widget's error state and one console.error.
 
 import { adoptStyles, paintFirstView } from "./first-view.js";
+import { firstViewEnd } from "./prefix.js";
 
 const ATTRIBUTES = [
   "index-url",
@@ -124,7 +125,7 @@ function report(host, error) {
 function fetchEarly(options) {
   const url = options.indexUrl;
   if (typeof url !== "string" || options.index != null || options.fetch != null || typeof fetch !== "function") {
-    return { options, controller: null };
+    return { options, controller: null, peek: async () => null };
   }
   const controller = new AbortController();
   let early = fetch(url, { signal: controller.signal });
@@ -141,7 +142,63 @@ function fetchEarly(options) {
     }
     return response;
   };
-  return { options: { ...options, fetch: hook }, controller };
+  /**
+   * Reads the early response until its first-view part has arrived and returns the part as
+   * JSON text (null when it has none, or the response fails), leaving in its place a response
+   * that gives the core every byte again: those read here, then the rest as it arrives.
+   */
+  const peek = async () => {
+    let response;
+    try {
+      response = await early;
+    } catch (_) {
+      return null; // the core meets the same failure and reports it
+    }
+    if (!response.ok || !response.body) return null;
+    const reader = response.body.getReader();
+    const chunks = [];
+    let bytes = new Uint8Array(0);
+    let end = -1;
+    let done = false;
+    try {
+      // A part beyond 1 MB is not a first view worth painting early.
+      while (end === -1 && !done && bytes.length < 1 << 20) {
+        const next = await reader.read();
+        done = next.done;
+        if (next.value) {
+          chunks.push(next.value);
+          const joined = new Uint8Array(bytes.length + next.value.length);
+          joined.set(bytes);
+          joined.set(next.value, bytes.length);
+          bytes = joined;
+          end = firstViewEnd(bytes);
+        }
+      }
+    } catch (_) {
+      end = -2; // a broken stream: replay what came and let the core say what is wrong
+    }
+    const replay = new ReadableStream({
+      async pull(stream) {
+        if (chunks.length) return stream.enqueue(chunks.shift());
+        if (done) return stream.close();
+        try {
+          const next = await reader.read();
+          if (next.done) stream.close();
+          else stream.enqueue(next.value);
+        } catch (error) {
+          stream.error(error);
+        }
+      },
+      cancel(reason) {
+        return reader.cancel(reason);
+      },
+    });
+    early = Promise.resolve(
+      new Response(replay, { status: response.status, statusText: response.statusText, headers: response.headers }),
+    );
+    return end > 0 ? new TextDecoder().decode(bytes.subarray(0, end)) + "}" : null;
+  };
+  return { options: { ...options, fetch: hook }, controller, peek };
 }
 
 /**
@@ -253,15 +310,25 @@ export function createApi(loadCore, defaultSource = () => ({})) {
         return this;
       });
     }
-    // First the first view, painted by plain JS from a few kB; only then the Wasm and the
-    // index, so they do not compete with it for the network or the main thread.
+    // First the first view, painted by plain JS from a few kB. With a first-view part (or
+    // the default index's, which the script tag carries) the Wasm and the index are
+    // requested only after that paint, so they do not compete with it for the network or the
+    // main thread; without one, both start at once and the first view is painted from the
+    // index's first bytes (the core, which needs those bytes too, could not paint sooner).
     async #start(host, options) {
-      const text = await firstViewText(options);
-      const painted = text !== null && !this.#destroyed && paintEarly(host, text, options);
+      let text = await firstViewText(options);
+      let early = null;
+      if (text === null) {
+        early = fetchEarly(options);
+        this.#early = early.controller;
+        loadOnce().catch(() => {}); // awaited below, where its failure is reported
+        text = await early.peek();
+      }
+      const painted = text !== null && !this.#destroyed && !this.#widget && paintEarly(host, text, options);
       this.#painted = painted;
-      if (painted) await afterPaint();
+      if (painted && !early) await afterPaint();
       if (this.#destroyed) return this;
-      const early = fetchEarly(options);
+      early ??= fetchEarly(options);
       this.#early = early.controller;
       const api = await loadOnce();
       if (this.#destroyed) return this;

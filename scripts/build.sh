@@ -3,7 +3,7 @@
 #   build/default-index.json   the sample content's index (the embedded default), and its
 #                              first-view part (default-index.first.json)
 #   pkg/core.js, core_bg.wasm  ES-module core for bundlers (no index compiled in; JS minified)
-#   pkg/api.js, first-view.js  the JS API and the first-view painter (index.js imports them)
+#   pkg/api.js                 the JS API with the first-view painter inside (index.js imports it)
 #   pkg/default-index.json     the default index and its first-view part beside it, for
 #                              bundlers to emit
 #   pkg/topic-cards.js         the classic script (loader: paints the first view), and
@@ -63,11 +63,10 @@ build_wasm() {
 
 echo "build: Wasm for the npm package" >&2
 build_wasm "" web pkg
-cp js/api.js pkg/
-# The painter as one module with the CSS and strings it imports inlined: no further request
-# stands between the page and the first paint.
-node scripts/bundle-module.mjs js/first-view.js pkg/first-view.js
-node scripts/minify.mjs pkg/core.js pkg/api.js pkg/first-view.js
+# The JS API as one module with what it imports inlined (the painter, the prefix scanner, the
+# CSS and strings): no further request stands between the page and the first paint.
+node scripts/bundle-module.mjs js/api.js pkg/api.js
+node scripts/minify.mjs pkg/core.js pkg/api.js
 cp build/default-index.json build/default-index.first.json pkg/
 
 echo "build: script-tag files" >&2
@@ -82,9 +81,8 @@ echo "sizes:"
 size_row pkg/core_bg.wasm "npm core_bg.wasm (no index)"
 size_row pkg/core.js "npm core.js (wasm-bindgen glue)"
 size_row pkg/api.js "npm api.js"
-size_row pkg/first-view.js "npm first-view.js"
 size_row pkg/index.js "npm index.js"
-[ -f src/web/style.css ] && size_row src/web/style.css "CSS source (minified into first-view.js)"
+[ -f src/web/style.css ] && size_row src/web/style.css "CSS source (minified into api.js)"
 size_row build/default-index.json "default index"
 size_row pkg/topic-cards.js "script-tag topic-cards.js (loader)"
 size_row pkg/topic-cards-core.js "script-tag topic-cards-core.js"

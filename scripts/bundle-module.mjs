@@ -1,6 +1,6 @@
 // Bundles one ES module with the modules it imports into a single ES module file (rolldown),
-// keeping its exports: for pkg/first-view.js, whose CSS and strings come from the generated
-// build/ui-assets.js, which the npm package does not ship on its own.
+// keeping its exports: for pkg/api.js, which imports the first-view painter, the prefix
+// scanner, and the CSS and strings generated into build/ui-assets.js.
 //
 //   node scripts/bundle-module.mjs ENTRY.js OUT.js
 import { rolldown } from "rolldown";

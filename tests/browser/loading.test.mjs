@@ -104,7 +104,8 @@ async function withCoreHeld(path = "first-view.html") {
     await held;
     await route.continue();
   });
-  await page.goto(`${env.url}/tests/browser/pages/${path}`);
+  // Not "load": the held core script, added before it, delays the load event.
+  await page.goto(`${env.url}/tests/browser/pages/${path}`, { waitUntil: "domcontentloaded" });
   return { page, release };
 }
 
@@ -193,5 +194,23 @@ test("a widget destroyed before its core came leaves nothing behind", async () =
   // The other widget still gets the core; the destroyed one stays empty.
   await page.waitForFunction(() => document.querySelector("#default").handle?.getState?.() !== undefined);
   assert.equal(await page.evaluate(() => document.querySelector("#from-url").shadowRoot.childNodes.length), 0);
+  await assertClean(page, { allowMissingImages: true });
+});
+
+test("without a first-view part, the first view paints from the index's first bytes", async () => {
+  const { page, release } = await withCoreHeld("loading.html");
+  const widget = page.locator("#early");
+  await painted(widget);
+  const titles = await cards(widget).allInnerTexts();
+  assert.equal(titles.length, 12, "twelve cards before the core");
+  release();
+  await page.waitForFunction(() => document.querySelector("#early").handle?.getState?.() !== undefined);
+  // The core read the whole index, the bytes the loader had read included.
+  await page.waitForFunction(() => document.querySelector("#early").handle.getState().total === 60);
+  assert.deepEqual(await cards(widget).allInnerTexts(), titles);
+  await widget.locator('input[type="search"]').fill("telehealth");
+  await page.waitForFunction(() => document.querySelector("#early").handle.getState().query === "telehealth");
+  const requests = await page.evaluate(() => performance.getEntriesByType("resource").filter((e) => e.name.endsWith("/default-index.json")).length);
+  assert.equal(requests, 1, "the index is requested once");
   await assertClean(page, { allowMissingImages: true });
 });
