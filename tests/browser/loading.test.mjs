@@ -131,7 +131,12 @@ test("the first view paints before the core and the index are requested", async 
   const alone = await withCoreHeld("first-view-one.html");
   await painted(alone.page.locator("#from-url"));
   alone.release();
-  await alone.page.waitForFunction(() => document.querySelector("#from-url").handle?.getState?.() !== undefined);
+  // Resource entries are written when a response has ended.
+  await alone.page.waitForFunction(() =>
+    ["/default-index.json", "/topic-cards-core.js"].every((suffix) =>
+      performance.getEntriesByType("resource").some((e) => e.name.endsWith(suffix)),
+    ),
+  );
   const timing = await alone.page.evaluate(() => {
     const at = (suffix) => performance.getEntriesByType("resource").find((e) => e.name.endsWith(suffix));
     const part = at("/default-index.first.json");
