@@ -8,7 +8,7 @@
 // element, and the `[data-topic-cards]` scan. It never lets an exception reach the host
 // page: failures become the widget's error state and one console.error.
 
-import { paintFirstView } from "./first-view.js";
+import { adoptStyles, paintFirstView } from "./first-view.js";
 
 const ATTRIBUTES = [
   "index-url",
@@ -190,6 +190,15 @@ function paintEarly(host, text, options) {
   }
 }
 
+/** The widget's stylesheet on `host`'s shadow root (made here if missing), for the core. */
+function styleRoot(host) {
+  try {
+    adoptStyles(host.shadowRoot || host.attachShadow({ mode: "open" }));
+  } catch (_) {
+    console.warn("topic-cards: this browser cannot adopt stylesheets; the widget is unstyled");
+  }
+}
+
 /**
  * What a person did to the early first view before the core took it over, so the core starts
  * from there: the search box's text, and whether it had focus (and where the caret was).
@@ -262,6 +271,7 @@ export function createApi(loadCore, defaultSource = () => ({})) {
       if (text !== null) coreOptions.firstView = text;
       else delete coreOptions.firstView;
       if (input && input.value && coreOptions.query == null) coreOptions.query = input.value;
+      styleRoot(host);
       this.#widget = api.mount(host, coreOptions);
       this.#early = null;
       restoreInput(host, input);

@@ -22,8 +22,18 @@ const SPACE = "[\\t-\\r \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u
 const BLANK = new RegExp(`^${SPACE}$`);
 const NEWEST = new RegExp(`^${SPACE}newest${SPACE}$`, "i");
 
-/** One stylesheet shared by every root, as style.rs shares the core's. */
+/** One stylesheet shared by every root. */
 let sheet;
+
+/**
+ * Gives `root` the widget's stylesheet: one constructable CSSStyleSheet shared by every
+ * widget, no `<style>` element and no style attribute, so it works under a `style-src 'self'`
+ * Content Security Policy. The core has no copy of the CSS: the JS adopts it for both.
+ */
+export function adoptStyles(root) {
+  if (!sheet) (sheet = new CSSStyleSheet()).replaceSync(CSS);
+  root.adoptedStyleSheets = [sheet];
+}
 
 /**
  * Paints the browse view into `root` (a ShadowRoot) from `prefix` (the parsed JSON object
@@ -36,8 +46,7 @@ export function paintFirstView(root, prefix, options) {
     if (!(root instanceof ShadowRoot) || !valid(prefix)) return false;
     const top = draw(root, prefix, options);
     if (!top) return false;
-    if (!sheet) (sheet = new CSSStyleSheet()).replaceSync(CSS);
-    root.adoptedStyleSheets = [sheet];
+    adoptStyles(root);
     root.replaceChildren(top);
     return true;
   } catch (_) {

@@ -29,7 +29,6 @@ mod load;
 pub mod options;
 mod panic;
 mod render;
-mod style;
 mod timing;
 mod widget;
 
@@ -82,8 +81,9 @@ pub fn mount(host: HtmlElement, options: JsValue) -> Result<Widget, JsValue> {
             inner.destroy();
         }
     }
+    // The stylesheet is the JS handle's to adopt (js/first-view.js): the CSS lives in the JS,
+    // which paints the first view with it before this code has loaded.
     root.set_text_content(None);
-    style::adopt(&root);
 
     let patch = Patch::read(&options, &host_id(&host));
     let mut opts = Options::default();

@@ -1,8 +1,9 @@
 // The first-view identity page: paints with the plain-JS painter (js/first-view.js) into one
 // host and lets the core paint its first view into another, and serialises both shadow roots
 // for the test (tests/browser/first-view.test.mjs) to compare. The core is pkg/core.js itself,
-// not through api.js, whose handle would run the painter first.
-import { paintFirstView } from "../../../js/first-view.js";
+// not through api.js, whose handle would run the painter first (the stylesheet, which the
+// handle adopts for the core, is adopted here the same way).
+import { adoptStyles, paintFirstView } from "../../../js/first-view.js";
 import init, { mount } from "../../../pkg/core.js";
 
 await init({ module_or_path: new URL("../../../pkg/core_bg.wasm", import.meta.url) });
@@ -89,6 +90,8 @@ async function core(text, options, { hostId = "", given = false } = {}) {
       { highWaterMark: 0 },
     );
   const firstView = given ? { firstView: JSON.stringify(prefixOf(text)) } : {};
+  // The stylesheet is adopted by the JS handle before it mounts the core, as here.
+  adoptStyles(host.attachShadow({ mode: "open" }));
   const widget = mount(host, { ...options, ...firstView, indexUrl: "/first-view.json", fetch: async () => new Response(stream()) });
   const atMount = given ? serialize(host.shadowRoot) : null;
   const timeout = new Promise((resolve) => setTimeout(() => resolve(false), 20000));
