@@ -226,11 +226,12 @@ function draw(root, prefix, options) {
 
   const doc = root.ownerDocument;
   /** `<tag class=cls ...attrs>text</tag>`, appended to `parent` when given. */
-  const add = (parent, tag, cls, attrs, text) => {
+  const add = (parent, tag, cls, attrs = 0, text) => {
     const node = doc.createElement(tag);
     if (cls) node.className = cls;
     if (text != null) node.textContent = text;
-    for (const name in attrs) node.setAttribute(name, attrs[name]);
+    // Own members only: a page may have added enumerable ones to Object.prototype.
+    for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
     if (parent) parent.append(node);
     return node;
   };

@@ -49,3 +49,38 @@ pub const DEFAULT_STRINGS: &[(&str, &str)] = &[
     ("errorTitle", "Articles could not be loaded"),
     ("noIndex", "No index given."),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::{CSS, DEFAULT_STRINGS};
+
+    #[test]
+    fn every_string_key_is_defined_once() {
+        for (i, (key, text)) in DEFAULT_STRINGS.iter().enumerate() {
+            assert!(!text.is_empty(), "{key}");
+            assert!(
+                DEFAULT_STRINGS[..i].iter().all(|(k, _)| k != key),
+                "{key} twice"
+            );
+        }
+    }
+
+    /// The JS painter pairs `{stem}One`/`{stem}Many` and fills placeholders by name, as
+    /// i18n.rs does: each pair it uses must exist.
+    #[test]
+    fn counted_keys_come_in_pairs() {
+        let has = |key: &str| DEFAULT_STRINGS.iter().any(|(k, _)| *k == key);
+        for stem in ["results", "offeringArticles"] {
+            assert!(
+                has(&format!("{stem}One")) && has(&format!("{stem}Many")),
+                "{stem}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_stylesheet_is_minified() {
+        assert!(CSS.starts_with(":host{"), "{}", &CSS[..20]);
+        assert!(!CSS.contains("/*") && !CSS.contains('\n'));
+    }
+}

@@ -254,6 +254,22 @@ test("declines when the hash holds this widget's filters (hashSync)", async () =
   assert.deepEqual(declined, { named: false, byHostId: false, otherSpace: true, off: true });
 });
 
+test("a page's additions to built-in prototypes change nothing painted", async () => {
+  const [clean, polluted] = await page.evaluate(([text]) => {
+    const clean = window.firstView.painter(text, { theme: "dark" }, { text: true });
+    Object.prototype.polluted = "from a careless library";
+    Array.prototype.foo = function foo() {};
+    try {
+      return [clean, window.firstView.painter(text, { theme: "dark" }, { text: true })];
+    } finally {
+      delete Object.prototype.polluted;
+      delete Array.prototype.foo;
+    }
+  }, [indexes.gappy]);
+  assert.equal(polluted.ok, true);
+  assert.equal(difference(polluted.tree, clean.tree), null);
+});
+
 test("a prefix the core refuses is one the painter declines", async () => {
   // The core skips a bad first view and stays in its loading state.
   const bad = JSON.parse(indexes.sample);
