@@ -3,7 +3,11 @@
 //! Building it from content lives in `build` (native only).
 
 pub mod decode;
+mod json;
 mod locate;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod oracle;
+mod read;
 pub mod split;
 pub mod stream;
 

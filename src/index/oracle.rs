@@ -1,0 +1,49 @@
+//! The index read through serde_json and the model's `Deserialize` derives: the reader the
+//! widget used before [`super::read`], kept natively as the reference the new reader is
+//! tested against (unit tests, `tests/engine_index.rs`, the `decode_index` fuzz target).
+//! Not compiled into the Wasm, and not for production use: its errors are serde's.
+
+use serde::Deserialize;
+
+use super::decode::{close_prefix, usable_bytes, validate, validate_first_view, FirstViewPart};
+use crate::model::{Facet, FirstView, Group, Index, Topic};
+
+/// [`super::decode`] through serde_json: the same checks after the parse. The error is only
+/// a description (tests compare outcomes, not messages).
+pub fn decode(json: &[u8]) -> Result<Index, String> {
+    let json = usable_bytes(json).map_err(|e| e.message)?;
+    let index = serde_json::from_slice(json).map_err(|e| e.to_string())?;
+    validate(index).map_err(|e| e.message)
+}
+
+/// The members of the first-view prefix, as serde read them.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct PrefixDoc {
+    format: String,
+    version: u32,
+    groups: Vec<Group>,
+    topics: Vec<Topic>,
+    types: Vec<Facet>,
+    brands: Vec<Facet>,
+    #[serde(default)]
+    first_view: Option<FirstView>,
+}
+
+/// [`super::decode_first_view`] through serde_json: the same checks after the parse.
+pub fn decode_first_view(prefix: &[u8]) -> Result<FirstViewPart, String> {
+    let closed = close_prefix(prefix).map_err(|e| e.message)?;
+    let doc: PrefixDoc = serde_json::from_slice(&closed).map_err(|e| e.to_string())?;
+    let index = Index {
+        format: doc.format,
+        version: doc.version,
+        groups: doc.groups,
+        topics: doc.topics,
+        types: doc.types,
+        brands: doc.brands,
+        first_view: doc.first_view,
+        offerings: Vec::new(),
+        articles: Vec::new(),
+    };
+    validate_first_view(index).map_err(|e| e.message)
+}
