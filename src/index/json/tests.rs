@@ -211,3 +211,29 @@ fn errors_point_at_the_fault() {
     let e = read::article(json.as_bytes()).unwrap_err();
     assert_eq!((e.fault, e.at), (Fault::Syntax, json.find('\\').unwrap()));
 }
+
+#[test]
+fn names_without_escapes_are_still_checked_for_utf8() {
+    assert!(!agree_bytes(b"{\"id\":\"a\",\"title\":\"t\",\"\xff\":1}"));
+    assert!(agree_bytes(
+        "{\"id\":\"a\",\"title\":\"t\",\"\u{e9}\":1}".as_bytes()
+    ));
+}
+
+#[test]
+fn plain_runs_end_where_a_bytewise_scan_ends() {
+    let special = |b: u8| b == b'"' || b == b'\\' || b < 0x20;
+    // Every special byte at every place of a 20-byte run, among ASCII and UTF-8 text.
+    let base: Vec<u8> = "ab\u{e9}cdefgh\u{1F600}ijkl".bytes().collect();
+    for at in 0..=base.len() {
+        for byte in [b'"', b'\\', 0x00, 0x1F, b' ', 0x7F, 0xFF, 0x80] {
+            let mut bytes = base.clone();
+            bytes.insert(at, byte);
+            let want = bytes
+                .iter()
+                .position(|&b| special(b))
+                .unwrap_or(bytes.len());
+            assert_eq!(super::plain_run(&bytes), want, "{byte:#x} at {at}");
+        }
+    }
+}
