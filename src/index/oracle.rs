@@ -47,3 +47,50 @@ pub fn decode_first_view(prefix: &[u8]) -> Result<FirstViewPart, String> {
     };
     validate_first_view(index).map_err(|e| e.message)
 }
+
+/// Where [`super::decode`] may refuse what serde_json reads: serde also reads a struct
+/// written as a JSON array of its members, which the index format does not have.
+const SEQUENCE_FORM: &str = "expected an object, found an array";
+
+/// Reads `json` with both readers, whole and (when the prefix scanner finds one) its
+/// first-view prefix. `None` when they agree: the same value, or both refuse (messages may
+/// differ). Otherwise says how they differ. For tests and the `decode_index` fuzz target.
+pub fn disagreement(json: &[u8]) -> Option<String> {
+    let whole = compare(
+        "decode",
+        super::decode(json).map_err(|e| e.message),
+        decode(json),
+    );
+    if whole.is_some() {
+        return whole;
+    }
+    let mut scanner = super::PrefixScanner::new();
+    if let super::split::PrefixState::Found { len } = scanner.feed(json) {
+        let prefix = &json[..len];
+        return compare(
+            "decode_first_view",
+            super::decode_first_view(prefix).map_err(|e| e.message),
+            decode_first_view(prefix),
+        );
+    }
+    None
+}
+
+fn compare<T: PartialEq>(
+    what: &str,
+    ours: Result<T, String>,
+    serde: Result<T, String>,
+) -> Option<String> {
+    match (ours, serde) {
+        (Ok(a), Ok(b)) if a == b => None,
+        (Ok(_), Ok(_)) => Some(format!("{what}: the readers read different values")),
+        (Err(_), Err(_)) => None,
+        (Ok(_), Err(e)) => Some(format!(
+            "{what}: the reader accepts what serde_json refuses: {e}"
+        )),
+        (Err(e), Ok(_)) if e.contains(SEQUENCE_FORM) => None,
+        (Err(e), Ok(_)) => Some(format!(
+            "{what}: the reader refuses what serde_json reads: {e}"
+        )),
+    }
+}
