@@ -133,6 +133,9 @@ impl StreamDecoder {
         }
         match byte {
             b'"' => {
+                if self.in_articles && self.depth == 2 {
+                    return false; // a string element (it would be lost between articles)
+                }
                 self.string.open();
                 // A top-level member name starts where a value is not expected.
                 if self.depth == 1 && !self.value_next {
