@@ -1,7 +1,8 @@
 //! The index read through serde_json and the model's `Deserialize` derives: the reader the
 //! widget used before [`super::read`], kept natively as the reference the new reader is
 //! tested against (unit tests, `tests/engine_index.rs`, the `decode_index` fuzz target).
-//! Not compiled into the Wasm, and not for production use: its errors are serde's.
+//! Not for production use (its errors are serde's): the widget never calls it, so it is not
+//! linked into the widget's Wasm (`scripts/build.sh`; twiggy finds no serde symbol there).
 
 use serde::Deserialize;
 
