@@ -173,10 +173,11 @@ fn parse<T>(json: &[u8], read: fn(&[u8]) -> Result<T, ReadError>) -> Result<T, I
         Fault::Truncated => format!(
             "the index is cut short (truncated JSON: {detail} at line {line}, column {column}); download or build it again"
         ),
-        Fault::Syntax => format!(
-            "the index is not valid JSON: {detail} at line {line}, column {column} (in {})",
-            locate::path_at(json, fault.at)
-        ),
+        Fault::Syntax => {
+            let path = locate::path_at(json, fault.at);
+            let inside = if path == "." { String::new() } else { format!(" (in {path})") };
+            format!("the index is not valid JSON: {detail} at line {line}, column {column}{inside}")
+        }
         Fault::Shape => format!(
             "the index has an unexpected shape at {}: {detail} (line {line}, column {column})",
             locate::path_at(json, fault.at)
