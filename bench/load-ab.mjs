@@ -6,14 +6,15 @@
 //   node bench/load-ab.mjs [--corpus synth-10k] [--runs 7] WIDGET.js [WIDGET.js...]
 //
 // The corpus must exist under bench/out (scripts/bench.sh makes it). Each widget file is
-// served from bench/out/load-ab/<n>/ beside that corpus's index.json, on the bench's page.
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+// served from bench/out/load-ab/<n>/ (with the topic-cards-core.js beside it, if any) beside
+// that corpus's index.json and index.first.json, on the bench's page.
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { watchOurWidget } from "./lib/inpage.mjs";
 import { launch } from "./lib/measure.mjs";
 import { serve } from "./lib/server.mjs";
-import { ROOT } from "./lib/sites.mjs";
+import { ROOT, copyWidget } from "./lib/sites.mjs";
 import { summary } from "./lib/stats.mjs";
 
 const { values: args, positionals } = parseArgs({
@@ -32,8 +33,8 @@ const pages = positionals.map((file, n) => {
   const dir = join(out, String(n));
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, "index.html"), readFileSync(join(corpusDir, "site/ours/index.html")));
-  symlinkSync(join(corpusDir, "index.json"), join(dir, "index.json"));
-  copyFileSync(resolve(file), join(dir, "topic-cards.js"));
+  for (const name of ["index.json", "index.first.json"]) symlinkSync(join(corpusDir, name), join(dir, name));
+  copyWidget(resolve(file), dir);
   return { name: `${n}: ${file}`, path: `/load-ab/${n}/`, ours: true };
 });
 pages.push({ name: "floor", path: `/${args.corpus}/site/floor/`, ours: false });

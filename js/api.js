@@ -3,12 +3,16 @@
 // The Rust/Wasm core exports `mount(host, options)` returning a widget with `update`,
 // `setFilters`, `getState` and `destroy`. This file adds what only JS can do well: a handle
 // that works before the Wasm has finished loading (calls are queued, so `mount` can return at
-// once), the `<topic-cards>` custom element, and the `[data-topic-cards]` scan. It never lets
-// an exception reach the host page: failures become the widget's error state and one
-// console.error.
+// once), the first paint before the Wasm is even requested (first-view.js draws the index's
+// small first-view part, and the core takes over the same DOM), the `<topic-cards>` custom
+// element, and the `[data-topic-cards]` scan. It never lets an exception reach the host
+// page: failures become the widget's error state and one console.error.
+
+import { adoptStyles, paintFirstView } from "./first-view.js";
 
 const ATTRIBUTES = [
   "index-url",
+  "first-view-url",
   "index-ref",
   "topics",
   "query",
@@ -30,6 +34,8 @@ function optionsFromAttributes(element, prefix) {
   const options = {};
   const indexUrl = read("index-url");
   if (indexUrl) options.indexUrl = indexUrl;
+  const firstViewUrl = read("first-view-url");
+  if (firstViewUrl) options.firstViewUrl = firstViewUrl;
   const inline = inlineIndex(element, read("index-ref"));
   if (inline !== null) options.index = inline;
   const topics = read("topics");
@@ -139,10 +145,94 @@ function fetchEarly(options) {
 }
 
 /**
- * Builds the public API around a loader of the core: `loadCore()` returns a promise of an
- * object with `mount(host, options)`, called once.
+ * The first-view part's JSON text for `options`, or null: `firstView` as given (the
+ * single file carries its default index's), else `firstViewUrl` fetched (through the page's
+ * `fetch` option when it gave one). Failures only mean no early paint: the core still paints
+ * from the index itself, so they are not reported.
  */
-export function createApi(loadCore, defaults = () => ({})) {
+async function firstViewText(options) {
+  if (typeof options.firstView === "string") return options.firstView;
+  const url = options.firstViewUrl;
+  if (typeof url !== "string" || options.index != null) return null;
+  try {
+    const get = typeof options.fetch === "function" ? options.fetch : fetch;
+    const response = await get(url, {});
+    return response.ok ? await response.text() : null;
+  } catch (_) {
+    return null;
+  }
+}
+
+/** Resolves once the browser has painted (rAF, then a task), or after 100 ms in a tab that
+ * paints nothing (a hidden tab runs no animation frames). */
+function afterPaint() {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 100);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(timer);
+        resolve();
+      }),
+    );
+  });
+}
+
+/**
+ * Paints the first view from `text` into `host`'s shadow root, when the page's options ask
+ * for the browse view (first-view.js declines anything else). True when it painted.
+ */
+function paintEarly(host, text, options) {
+  try {
+    const root = host.shadowRoot || host.attachShadow({ mode: "open" });
+    return paintFirstView(root, JSON.parse(text), options) === true;
+  } catch (_) {
+    return false;
+  }
+}
+
+/** The widget's stylesheet on `host`'s shadow root (made here if missing), for the core. */
+function styleRoot(host) {
+  try {
+    adoptStyles(host.shadowRoot || host.attachShadow({ mode: "open" }));
+  } catch (_) {
+    console.warn("topic-cards: this browser cannot adopt stylesheets; the widget is unstyled");
+  }
+}
+
+/**
+ * What a person did to the early first view before the core took it over, so the core starts
+ * from there: the search box's text, and whether it had focus (and where the caret was).
+ */
+function earlyInput(host) {
+  const root = host.shadowRoot;
+  const box = root && root.querySelector('input[type="search"]');
+  if (!box) return null;
+  return {
+    value: box.value,
+    focused: root.activeElement === box,
+    start: box.selectionStart,
+    end: box.selectionEnd,
+  };
+}
+
+function restoreInput(host, input) {
+  if (!input || !input.focused) return;
+  const box = host.shadowRoot && host.shadowRoot.querySelector('input[type="search"]');
+  if (!box) return;
+  box.focus();
+  try {
+    box.setSelectionRange(input.start, input.end);
+  } catch (_) {
+    // A caret that no longer fits the text: focus is what matters.
+  }
+}
+
+/**
+ * Builds the public API around a loader of the core: `loadCore()` returns a promise of an
+ * object with `mount(host, options)`, called once. `defaultSource()` gives the options for
+ * the build's default index (used when a widget names no `index` or `indexUrl`).
+ */
+export function createApi(loadCore, defaultSource = () => ({})) {
   let core = null;
   const loadOnce = () => (core ??= Promise.resolve().then(loadCore));
 
@@ -152,24 +242,41 @@ export function createApi(loadCore, defaults = () => ({})) {
     #queue = [];
     #destroyed = false;
     #early = null;
+    #painted = false;
     constructor(host, options) {
       this.host = host;
-      const early = fetchEarly({ ...defaults(), ...options });
+      const given = options.index != null || options.indexUrl != null;
+      this.ready = this.#start(host, given ? options : { ...options, ...defaultSource() }).catch((error) => {
+        this.#early?.abort();
+        this.#early = null;
+        report(host, error);
+        return this;
+      });
+    }
+    // First the first view, painted by plain JS from a few kB; only then the Wasm and the
+    // index, so they do not compete with it for the network or the main thread.
+    async #start(host, options) {
+      const text = await firstViewText(options);
+      const painted = text !== null && !this.#destroyed && paintEarly(host, text, options);
+      this.#painted = painted;
+      if (painted) await afterPaint();
+      if (this.#destroyed) return this;
+      const early = fetchEarly(options);
       this.#early = early.controller;
-      this.ready = loadOnce()
-        .then((api) => {
-          if (this.#destroyed) return this;
-          this.#widget = api.mount(host, early.options);
-          this.#early = null;
-          for (const [method, args] of this.#queue.splice(0)) this.#widget[method](...args);
-          return this;
-        })
-        .catch((error) => {
-          this.#early?.abort();
-          this.#early = null;
-          report(host, error);
-          return this;
-        });
+      const api = await loadOnce();
+      if (this.#destroyed) return this;
+      const input = painted ? earlyInput(host) : null;
+      const coreOptions = { ...early.options };
+      delete coreOptions.firstViewUrl;
+      if (text !== null) coreOptions.firstView = text;
+      else delete coreOptions.firstView;
+      if (input && input.value && coreOptions.query == null) coreOptions.query = input.value;
+      styleRoot(host);
+      this.#widget = api.mount(host, coreOptions);
+      this.#early = null;
+      restoreInput(host, input);
+      for (const [method, args] of this.#queue.splice(0)) this.#widget[method](...args);
+      return this;
     }
     #call(method, args) {
       if (this.#destroyed) return undefined;
@@ -195,6 +302,11 @@ export function createApi(loadCore, defaults = () => ({})) {
     }
     destroy() {
       if (this.#destroyed) return;
+      // Destroyed before the core came: the early first view is ours to remove.
+      if (!this.#widget && this.#painted) {
+        this.host.shadowRoot?.replaceChildren();
+        if (this.host.shadowRoot) this.host.shadowRoot.adoptedStyleSheets = [];
+      }
       this.#call("destroy", []);
       // Destroyed before the core came: nobody will read the early index request.
       this.#early?.abort();

@@ -7,6 +7,9 @@ export interface TopicCardsOptions {
   index?: object | string;
   /** URL of an index JSON file; fetched as a stream so the first cards paint early. */
   indexUrl?: string;
+  /** URL of the index's first-view part (`topic-cards index --first-view`): painted with
+   * plain JS before the widget's code and the index are requested. */
+  firstViewUrl?: string;
   /** Topics selected when the widget starts: slug, `Group: Label`, or label. */
   topics?: string[];
   /** Search text to start with. */

@@ -1,16 +1,21 @@
 // topic-cards as an ES module for bundlers (Vite, webpack, Rollup) and modern browsers.
 // The Wasm and the default index are separate files beside this one, found through
 // `new URL(..., import.meta.url)`, which bundlers rewrite to their emitted asset URLs.
-import init, { mount as mountCore } from "./core.js";
+// The core is imported only when it is needed, after the first view has been painted by
+// api.js, so bundlers split it (and its Wasm) from what the first paint waits for.
 import { createApi } from "./api.js";
 
 const api = createApi(
   async () => {
-    await init({ module_or_path: new URL("./core_bg.wasm", import.meta.url) });
-    return { mount: mountCore };
+    const core = await import("./core.js");
+    await core.default({ module_or_path: new URL("./core_bg.wasm", import.meta.url) });
+    return core;
   },
   // This build has no index compiled in: without `index` or `indexUrl`, load the default.
-  () => ({ indexUrl: new URL("./default-index.json", import.meta.url).href }),
+  () => ({
+    indexUrl: new URL("./default-index.json", import.meta.url).href,
+    firstViewUrl: new URL("./default-index.first.json", import.meta.url).href,
+  }),
 );
 
 /** Mounts a widget into `element`; returns its handle at once (calls queue until ready). */

@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # Builds everything `make demo` serves and the npm package holds:
-#   build/default-index.json   the sample content's index (the embedded default)
+#   build/default-index.json   the sample content's index (the embedded default), and its
+#                              first-view part (default-index.first.json)
 #   pkg/core.js, core_bg.wasm  ES-module core for bundlers (no index compiled in; JS minified)
-#   pkg/default-index.json     the default index beside it, for bundlers to emit
-#   pkg/topic-cards.js         the single-file classic script (Wasm + default index inside)
+#   pkg/api.js, first-view.js  the JS API and the first-view painter (index.js imports them)
+#   pkg/default-index.json     the default index and its first-view part beside it, for
+#                              bundlers to emit
+#   pkg/topic-cards.js         the classic script (loader: paints the first view), and
+#   pkg/topic-cards-core.js    the core it adds after that (Wasm + default index inside)
 #   www/images/                the sample articles' images, beside the demo pages
 # then prints the size of each part, raw and gzip.
 set -euo pipefail
@@ -15,7 +19,10 @@ mkdir -p build pkg www/images
 
 echo "build: indexer and the sample index" >&2
 cargo build --release --quiet --bin topic-cards
-target/release/topic-cards index content/articles --out build/default-index.json --report build/default-index-report.json
+target/release/topic-cards index content/articles --out build/default-index.json \
+  --first-view build/default-index.first.json --report build/default-index-report.json
+# The core's CSS and default strings for the JS first-view painter (js/first-view.js).
+cargo run --quiet --release --example ui_assets > build/ui-assets.js
 # The sample articles' images are relative (images/...): put them beside each demo page.
 mkdir -p www/vite-app/public/images
 cp content/images/*.svg www/images/
@@ -56,14 +63,17 @@ build_wasm() {
 
 echo "build: Wasm for the npm package" >&2
 build_wasm "" web pkg
-cp js/api.js pkg/api.js
-node scripts/minify.mjs pkg/core.js pkg/api.js
-cp build/default-index.json pkg/default-index.json
+cp js/api.js pkg/
+# The painter as one module with the CSS and strings it imports inlined: no further request
+# stands between the page and the first paint.
+node scripts/bundle-module.mjs js/first-view.js pkg/first-view.js
+node scripts/minify.mjs pkg/core.js pkg/api.js pkg/first-view.js
+cp build/default-index.json build/default-index.first.json pkg/
 
-echo "build: single-file script" >&2
+echo "build: script-tag files" >&2
 build_wasm embedded-index no-modules build/single
-node scripts/bundle.mjs build/single/core.js build/single/core_bg.wasm js/api.js pkg/topic-cards.js "$version"
-node scripts/minify.mjs pkg/topic-cards.js
+node scripts/bundle.mjs build/single/core.js build/single/core_bg.wasm build/default-index.first.json pkg "$version"
+node scripts/minify.mjs pkg/topic-cards.js pkg/topic-cards-core.js
 
 size_row() {
   printf '  %-34s %9s B raw %9s B gzip\n' "$2" "$(wc -c < "$1")" "$(gzip -9c "$1" | wc -c)"
@@ -72,7 +82,9 @@ echo "sizes:"
 size_row pkg/core_bg.wasm "npm core_bg.wasm (no index)"
 size_row pkg/core.js "npm core.js (wasm-bindgen glue)"
 size_row pkg/api.js "npm api.js"
+size_row pkg/first-view.js "npm first-view.js"
 size_row pkg/index.js "npm index.js"
-[ -f src/web/style.css ] && size_row src/web/style.css "CSS (inside the Wasm)"
+[ -f src/web/style.css ] && size_row src/web/style.css "CSS source (minified into first-view.js)"
 size_row build/default-index.json "default index"
-size_row pkg/topic-cards.js "single-file topic-cards.js"
+size_row pkg/topic-cards.js "script-tag topic-cards.js (loader)"
+size_row pkg/topic-cards-core.js "script-tag topic-cards-core.js"

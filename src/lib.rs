@@ -28,3 +28,4 @@ pub mod synth;
 
 pub mod safe_url;
 pub mod state;
+pub mod ui_assets;

@@ -127,3 +127,49 @@ fn missing_folder_and_bad_arguments_exit_2() {
     let unwritable = run(&["index", &fixtures(), "--out", "/no/such/dir/i.json"]);
     assert_eq!(unwritable.status.code(), Some(2));
 }
+
+/// `--first-view` writes the index's own opening members, closed: the widget paints it before
+/// the index, so it must hold exactly what the index's first view holds.
+#[test]
+fn first_view_is_the_index_prefix_closed() {
+    let out = tempfile::tempdir().unwrap();
+    let index_path = out.path().join("index.json");
+    let part_path = out.path().join("index.first.json");
+    let written = run(&[
+        "index",
+        &fixtures(),
+        "--out",
+        index_path.to_str().unwrap(),
+        "--first-view",
+        part_path.to_str().unwrap(),
+    ]);
+    assert_eq!(written.status.code(), Some(0));
+    let index = std::fs::read(&index_path).unwrap();
+    let part = std::fs::read(&part_path).unwrap();
+    let mut scanner = topic_cards::index::PrefixScanner::new();
+    let topic_cards::index::split::PrefixState::Found { len } = scanner.feed(&index) else {
+        panic!("the index has a first-view prefix");
+    };
+    assert_eq!(part.len(), len + 1);
+    assert_eq!(&part[..len], &index[..len]);
+    assert_eq!(part.last(), Some(&b'}'));
+    // A whole JSON object, which reads back as the index's first view.
+    let whole: serde_json::Value = serde_json::from_slice(&part).unwrap();
+    assert!(whole.get("offerings").is_none() && whole.get("articles").is_none());
+    let view = topic_cards::index::decode_first_view(&part[..len]).unwrap();
+    let decoded = topic_cards::index::decode(&index).unwrap();
+    assert_eq!(Some(view.first_view), decoded.first_view);
+    assert_eq!(view.topics, decoded.topics);
+
+    let unwritable = out.path().join("missing-dir/first.json");
+    let failed = run(&[
+        "index",
+        &fixtures(),
+        "--out",
+        index_path.to_str().unwrap(),
+        "--first-view",
+        unwritable.to_str().unwrap(),
+    ]);
+    assert_eq!(failed.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&failed.stderr).contains("cannot write"));
+}

@@ -60,8 +60,8 @@ async fn renders_cards_facets_and_panel() {
         30
     );
     assert_eq!(get(&widget.get_state(), "total"), 30);
-    // Styles are adopted, not inlined.
-    assert_eq!(root(&host).adopted_style_sheets().length(), 1);
+    // No inline styles: the JS handle adopts the stylesheet (js/first-view.js), the core
+    // has none of its own.
     assert!(all(&host, "style, [style]").is_empty());
     widget.destroy();
 }
@@ -488,5 +488,43 @@ async fn long_facet_groups_show_the_top_values_and_expand() {
     assert_eq!(visible(), 8);
     assert_eq!(more.get_attribute("aria-expanded").as_deref(), Some("true"));
     assert_eq!(more.text_content().as_deref(), Some("Show fewer"));
+    widget.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn a_given_first_view_is_painted_within_mount() {
+    let ix = index(30);
+    let part = topic_cards::index::encode_first_view(&ix).unwrap();
+    let text = json(&ix);
+    let parts = js_sys::Array::of1(&JsValue::from_str(&text));
+    let blob = web_sys::Blob::new_with_str_sequence(&parts).unwrap();
+    let url = web_sys::Url::create_object_url_with_blob(&blob).unwrap();
+    let host = host("");
+    let events = Events::on(&host);
+    let widget = mount(
+        host.clone(),
+        object(&[("indexUrl", url.into()), ("firstView", part.into())]),
+    )
+    .unwrap();
+    // No await in between: the cards are there when mount returns.
+    assert_eq!(card_ids(&host).len(), 12);
+    assert_eq!(text_of_status(&host), "30 articles");
+    ready(&events).await;
+    assert_eq!(card_ids(&host).len(), 12);
+    widget.destroy();
+
+    // A text without a first view is ignored (the index still loads).
+    let host = web_support::host("");
+    let events = Events::on(&host);
+    let widget = mount(
+        host.clone(),
+        object(&[
+            ("index", text.into()),
+            ("firstView", JsValue::from_str("{\"format\":1}")),
+        ]),
+    )
+    .unwrap();
+    ready(&events).await;
+    assert_eq!(card_ids(&host).len(), 12);
     widget.destroy();
 }

@@ -70,7 +70,11 @@ export async function buildIndex(corpus, outRoot, { override, timeoutS, log, cli
 
   const indexFile = join(dir, "index.json");
   log(`  indexing ${source}`);
-  const run = await timed([cli, "index", source, "--out", indexFile, "--report", join(dir, "index-report.json")], { timeoutS });
+  // The first-view part too: ours' page names it in first-view-url, as a partner's would.
+  const run = await timed(
+    [cli, "index", source, "--out", indexFile, "--first-view", join(dir, "index.first.json"), "--report", join(dir, "index-report.json")],
+    { timeoutS },
+  );
   if (!run.ok) return { ok: false, dir, reason: `topic-cards index ${run.reason}` };
   return { ok: true, indexFile, dir, build: { wallS: run.wallS, maxRssMB: run.maxRssMB } };
 }

@@ -50,9 +50,9 @@ export function widgetSizes() {
     const bytes = readFileSync(file);
     return { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, brotli: brotliCompressSync(bytes).length };
   };
-  const parts = ["pkg/core_bg.wasm", "pkg/core.js", "pkg/api.js"].map((rel) => [rel, size(rel)]);
+  const parts = ["pkg/core_bg.wasm", "pkg/core.js", "pkg/api.js", "pkg/first-view.js", "pkg/index.js"].map((rel) => [rel, size(rel)]);
   const code = parts.every(([, s]) => s)
     ? parts.reduce((sum, [, s]) => ({ raw: sum.raw + s.raw, gzip: sum.gzip + s.gzip, brotli: sum.brotli + s.brotli }), { raw: 0, gzip: 0, brotli: 0 })
     : null;
-  return { parts: Object.fromEntries(parts), code, singleFile: size("pkg/topic-cards.js"), defaultIndex: size("build/default-index.json") };
+  return { parts: Object.fromEntries(parts), code, loader: size("pkg/topic-cards.js"), scriptCore: size("pkg/topic-cards-core.js"), defaultIndex: size("build/default-index.json") };
 }

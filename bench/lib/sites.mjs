@@ -79,6 +79,20 @@ ${doc.brand ? `<p data-pagefind-filter="brand">${escapeHtml(doc.brand)}</p>` : "
 `;
 }
 
+/** Ours' page body: the script tag and the element, with the index and its first-view part. */
+const OURS_BODY = `<script src="topic-cards.js"></script>\n<topic-cards index-url="index.json" first-view-url="index.first.json" page-size="12"></topic-cards>`;
+
+/**
+ * Copies a build of our script-tag loader into `dir` as topic-cards.js, with the core file
+ * it loads from beside it (`topic-cards-core.js` next to the given file; builds from before
+ * the split were one file).
+ */
+export function copyWidget(script, dir) {
+  copyFileSync(script, join(dir, "topic-cards.js"));
+  const core = join(dirname(script), "topic-cards-core.js");
+  if (existsSync(core)) copyFileSync(core, join(dir, "topic-cards-core.js"));
+}
+
 /**
  * Prepares every contender's page for one corpus. `ctx`: { dir, indexFile, docs, widget,
  * contenders, pagefindMax, timeoutS, log }. Returns { name: { ok, reason?, build? } }.
@@ -103,14 +117,16 @@ export async function buildSites(ctx) {
   if (want("ours")) {
     const out = join(site, "ours");
     mkdirSync(out, { recursive: true });
-    const link = join(out, "index.json");
-    rmSync(link, { force: true });
-    symlinkSync(relative(out, indexFile), link);
+    for (const name of ["index.json", "index.first.json"]) {
+      const link = join(out, name);
+      rmSync(link, { force: true });
+      symlinkSync(relative(out, join(dirname(indexFile), name)), link);
+    }
     if (widget.script) {
-      copyFileSync(widget.script, join(out, "topic-cards.js"));
+      copyWidget(widget.script, out);
       writeFileSync(
         join(out, "index.html"),
-        page("ours", "", `<script src="topic-cards.js"></script>\n<topic-cards index-url="index.json" page-size="12"></topic-cards>`),
+        page("ours", "", OURS_BODY),
       );
       status.ours = { ok: true };
     } else {

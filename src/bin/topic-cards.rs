@@ -41,6 +41,11 @@ enum Command {
         /// The publishing site's URL; relative links (offering pages, images) are joined to it.
         #[arg(long)]
         base_url: Option<String>,
+        /// Also write the index's first-view part (a few kB: the facets and the first cards)
+        /// here, for the widget's `first-view-url`: it paints that before it loads its code
+        /// and the whole index.
+        #[arg(long)]
+        first_view: Option<PathBuf>,
     },
     /// Write a synthetic corpus in the seed format.
     Synth {
@@ -69,11 +74,15 @@ fn main() -> ExitCode {
             strict,
             report,
             base_url,
+            first_view,
         } => index(
             &content_dir,
-            &out,
+            Outputs {
+                index: &out,
+                report: report.as_deref(),
+                first_view: first_view.as_deref(),
+            },
             strict,
-            report.as_deref(),
             base_url.as_deref(),
         ),
         Command::Synth { count, out, seed } => {
@@ -85,13 +94,19 @@ fn main() -> ExitCode {
     }
 }
 
-fn index(
-    content_dir: &Path,
-    out: &Path,
-    strict: bool,
-    report_path: Option<&Path>,
-    base_url: Option<&str>,
-) -> ExitCode {
+/// Where `index` writes: the index, and optionally the report and the first-view part.
+struct Outputs<'a> {
+    index: &'a Path,
+    report: Option<&'a Path>,
+    first_view: Option<&'a Path>,
+}
+
+fn index(content_dir: &Path, outputs: Outputs, strict: bool, base_url: Option<&str>) -> ExitCode {
+    let Outputs {
+        index: out,
+        report: report_path,
+        first_view: first_view_path,
+    } = outputs;
     let bar = std::io::stderr().is_terminal().then(|| {
         let bar = indicatif::ProgressBar::new_spinner();
         bar.set_style(
@@ -116,6 +131,14 @@ fn index(
     };
     if let Err(err) = write_index(&index, out) {
         return fail(&format!("cannot write {}: {err}", out.display()));
+    }
+    if let Some(path) = first_view_path {
+        let Some(part) = topic_cards::index::encode_first_view(&index) else {
+            return fail("the index has no first view to write");
+        };
+        if let Err(err) = std::fs::write(path, part) {
+            return fail(&format!("cannot write {}: {err}", path.display()));
+        }
     }
     // The process ends soon; freeing every article one by one would only cost time.
     std::mem::forget(index);

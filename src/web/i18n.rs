@@ -41,39 +41,7 @@
 use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
 
-const DEFAULTS: &[(&str, &str)] = &[
-    ("searchLabel", "Search articles"),
-    ("searchPlaceholder", "Search articles…"),
-    ("sortLabel", "Sort by"),
-    ("sortRelevance", "Relevance"),
-    ("sortNewest", "Newest"),
-    ("filters", "Filters"),
-    ("filtersActive", "Filters ({n})"),
-    ("typeGroup", "Type"),
-    ("sourceGroup", "Source"),
-    ("showMoreValues", "Show {n} more"),
-    ("showFewerValues", "Show fewer"),
-    ("activeFilters", "Active filters"),
-    ("clearAll", "Clear all"),
-    ("removeFilter", "Remove filter: {label}"),
-    ("searchChip", "Search: {query}"),
-    ("dateFromChip", "From {date}"),
-    ("dateToChip", "Until {date}"),
-    ("resultsOne", "1 article"),
-    ("resultsMany", "{n} articles"),
-    ("resultsNone", "No articles match. Try removing a filter."),
-    ("loading", "Loading articles…"),
-    ("searchLoading", "Preparing search…"),
-    ("showMore", "Show more"),
-    ("shownOf", "Showing {shown} of {total}"),
-    ("offeringsTitle", "Related offerings"),
-    ("offeringArticlesOne", "1 article"),
-    ("offeringArticlesMany", "{n} articles"),
-    ("inferred", "Inferred from the text"),
-    ("filterBy", "Filter by {label}"),
-    ("errorTitle", "Articles could not be loaded"),
-    ("noIndex", "No index given."),
-];
+use crate::ui_assets::DEFAULT_STRINGS as DEFAULTS;
 
 #[wasm_bindgen]
 extern "C" {

@@ -2,6 +2,7 @@
 //! as a stream, or compiled in. Every source goes the same way: find the first-view prefix,
 //! paint it, yield so the browser shows it, then decode the whole and build the engine.
 
+use crate::index::decode::FirstViewPart;
 use crate::index::decode::MAX_INDEX_BYTES;
 use crate::index::{decode, decode_first_view, split::PrefixState, PrefixScanner, StreamDecoder};
 use crate::query::Engine;
@@ -28,15 +29,20 @@ fn embedded() -> Option<&'static str> {
     None
 }
 
-/// Starts loading the widget's index source, cancelling any load in flight.
-pub fn start(rc: &Rc<RefCell<Inner>>) {
+/// Starts loading the widget's index source, cancelling any load in flight. `first_view`
+/// (the first-view part's JSON text, given at mount) is painted at once, in this call, so a
+/// page that already shows it (the JS handle paints it before the Wasm has loaded) sees no
+/// loading state in between.
+pub fn start(rc: &Rc<RefCell<Inner>>, first_view: Option<&str>) {
     let (gen, source, host) = {
         let mut inner = rc.borrow_mut();
         inner.load_gen = inner.load_gen.wrapping_add(1);
         if let Some(abort) = inner.abort.take() {
             abort.abort();
         }
-        inner.data = Data::Loading;
+        inner.data = first_view
+            .and_then(given_first_view)
+            .map_or(Data::Loading, |part| Data::First(Box::new(part)));
         inner.total = None;
         let mut out = Outbox::new();
         inner.paint(&mut out);
@@ -103,14 +109,40 @@ async fn from_bytes(weak: Weak<RefCell<Inner>>, gen: u32, bytes: Cow<'static, [u
 
 /// Paints the browse view from the first-view prefix (a bad prefix just waits for the rest).
 fn paint_first(weak: &Weak<RefCell<Inner>>, gen: u32, prefix: &[u8]) {
-    with(weak, gen, |inner, out| match decode_first_view(prefix) {
-        Ok(mut part) => {
-            sort_placed(&mut part.first_view.offerings);
+    with(weak, gen, |inner, out| {
+        if let Some(part) = first_view_part(prefix) {
             inner.data = Data::First(Box::new(part));
             inner.paint(out);
         }
-        Err(e) => crate::web::warn(&format!("topic-cards: first view skipped: {e}")),
     });
+}
+
+/// The first-view part of a prefix, or a console warning and `None`.
+fn first_view_part(prefix: &[u8]) -> Option<FirstViewPart> {
+    match decode_first_view(prefix) {
+        Ok(mut part) => {
+            sort_placed(&mut part.first_view.offerings);
+            Some(part)
+        }
+        Err(e) => {
+            crate::web::warn(&format!("topic-cards: first view skipped: {e}"));
+            None
+        }
+    }
+}
+
+/// The `firstView` option: a whole JSON object (the index's members up to `firstView`,
+/// closed) or any longer text that starts with them, such as a whole index.
+fn given_first_view(text: &str) -> Option<FirstViewPart> {
+    match PrefixScanner::new().feed(text.as_bytes()) {
+        PrefixState::Found { len } => first_view_part(&text.as_bytes()[..len]),
+        _ => {
+            crate::web::warn(
+                "topic-cards: option \"firstView\" ignored: it has no firstView member",
+            );
+            None
+        }
+    }
 }
 
 /// Decodes the whole index, builds the engine, repaints, and after one more yield builds

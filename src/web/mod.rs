@@ -29,7 +29,6 @@ mod load;
 pub mod options;
 mod panic;
 mod render;
-mod style;
 mod timing;
 mod widget;
 
@@ -82,8 +81,9 @@ pub fn mount(host: HtmlElement, options: JsValue) -> Result<Widget, JsValue> {
             inner.destroy();
         }
     }
+    // The stylesheet is the JS handle's to adopt (js/first-view.js): the CSS lives in the JS,
+    // which paints the first view with it before this code has loaded.
     root.set_text_content(None);
-    style::adopt(&root);
 
     let patch = Patch::read(&options, &host_id(&host));
     let mut opts = Options::default();
@@ -124,7 +124,7 @@ pub fn mount(host: HtmlElement, options: JsValue) -> Result<Widget, JsValue> {
     }
     panic::register(&host.clone().into(), &root);
     MOUNTED.with(|m| m.borrow_mut().push((root, inner.clone())));
-    load::start(&inner);
+    load::start(&inner, patch.first_view.as_deref());
     Ok(Widget { inner })
 }
 
@@ -194,7 +194,7 @@ impl Widget {
             self.inner.borrow_mut().hash_listener = listener;
         }
         if reload {
-            load::start(&self.inner);
+            load::start(&self.inner, None);
         }
         send(&host, out);
     }

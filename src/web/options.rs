@@ -10,7 +10,9 @@
 //! (show the panel, default true), `timeoutMs` (for `indexUrl`, default 15000), `fetch`
 //! (a function `(url, init) => Promise<Response>` used instead of the page's `fetch` for
 //! `indexUrl`: headers, credentials, a cache; the JS handle passes one that returns the
-//! request it started before the Wasm had loaded).
+//! request it started before the Wasm had loaded), `firstView` (at mount only: the index's
+//! first-view part as JSON text, what `topic-cards index --first-view` writes; painted at
+//! once, before the index has loaded; the JS handle passes it after fetching `firstViewUrl`).
 
 use crate::query::Sort;
 use crate::state::sort_name;
@@ -85,6 +87,8 @@ pub struct Patch {
     pub offerings: Option<bool>,
     pub timeout_ms: Option<u32>,
     pub fetch: Option<js_sys::Function>,
+    /// The first-view part's JSON text, painted at mount while the index loads.
+    pub first_view: Option<String>,
 }
 
 impl Patch {
@@ -172,6 +176,7 @@ impl Patch {
         } else if !fetch.is_undefined() && !fetch.is_null() {
             super::warn("topic-cards: option \"fetch\" ignored: not a function");
         }
+        patch.first_view = field(value, "firstView");
         patch
     }
 

@@ -1,6 +1,7 @@
 // How the index arrives: the `indexUrl` request starts before the Wasm is instantiated (so
 // the download runs beside the code's), a page's own `fetch` option is used for it, and a
-// failing or wrong `fetch` option ends in the widget's error state, not in the host page.
+// failing or wrong `fetch` option ends in the widget's error state, not in the host page; and with
+// a first-view part, the first cards paint before the core and the index are requested.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { assertClean, cards, openPage, painted, start } from "./harness.mjs";
@@ -88,5 +89,109 @@ test("a fetch option that is not a function is ignored with a warning", async ()
   assert.equal(await cards(widget).count(), 12);
   const warnings = await page.evaluate(() => window.__warnings);
   assert.ok(warnings.some((w) => /option "fetch" ignored/.test(w)), warnings.join("; "));
+  await assertClean(page, { allowMissingImages: true });
+});
+
+/**
+ * Opens the first-view page with the script tag's core held back until `release()` is
+ * called, so the test can look at what the page shows before the core has loaded.
+ */
+async function withCoreHeld(path = "first-view.html") {
+  const page = await openPage(env.browser);
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route("**/topic-cards-core.js", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`${env.url}/tests/browser/pages/${path}`);
+  return { page, release };
+}
+
+test("the first view paints before the core and the index are requested", async () => {
+  const { page, release } = await withCoreHeld();
+  for (const id of ["#from-url", "#default"]) {
+    const widget = page.locator(id);
+    await painted(widget);
+    assert.equal(await cards(widget).count(), 12, `${id}: twelve cards before the core`);
+  }
+
+
+  const titles = await cards(page.locator("#from-url")).allInnerTexts();
+  release();
+  await page.waitForFunction(() => document.querySelector("#from-url").handle?.getState?.() !== undefined);
+  // The core took over: same cards, and search works.
+  assert.deepEqual(await cards(page.locator("#from-url")).allInnerTexts(), titles);
+  const timing = await page.evaluate(() => {
+    const at = (suffix) => performance.getEntriesByType("resource").find((e) => e.name.endsWith(suffix));
+    const part = at("/default-index.first.json");
+    return { partEnd: part.responseEnd, index: at("/default-index.json").startTime, core: at("/topic-cards-core.js").startTime };
+  });
+  assert.ok(timing.partEnd <= timing.index, `first-view part done at ${timing.partEnd}, index asked at ${timing.index}`);
+  assert.ok(timing.partEnd <= timing.core, `first-view part done at ${timing.partEnd}, core asked at ${timing.core}`);
+  const widget = page.locator("#from-url");
+  await widget.locator('input[type="search"]').fill("telehealth");
+  await page.waitForFunction(() => document.querySelector("#from-url").handle.getState().query === "telehealth");
+  await assertClean(page, { allowMissingImages: true });
+});
+
+test("text typed before the core has loaded carries over, with the focus", async () => {
+  const { page, release } = await withCoreHeld();
+  const widget = page.locator("#from-url");
+  await painted(widget);
+  const box = widget.locator('input[type="search"]');
+  await box.click();
+  await page.keyboard.type("privacy");
+  release();
+  await page.waitForFunction(() => document.querySelector("#from-url").handle?.getState?.()?.query === "privacy");
+  assert.equal(await box.inputValue(), "privacy");
+  const focused = await page.evaluate(() => {
+    const root = document.querySelector("#from-url").shadowRoot;
+    return root.activeElement?.matches('input[type="search"]') ?? false;
+  });
+  assert.ok(focused, "the search box keeps the focus");
+  await page.keyboard.type(" data");
+  await page.waitForFunction(() => document.querySelector("#from-url").handle.getState().query === "privacy data");
+  await assertClean(page, { allowMissingImages: true });
+});
+
+test("a first-view part that cannot be had costs nothing but the early paint", async () => {
+  const { page, widget } = await mountWith(`() => ({
+    indexUrl: "../../../build/default-index.json",
+    firstViewUrl: "../../../build/no-such-part.json",
+  })`);
+  await painted(widget);
+  assert.equal(await cards(widget).count(), 12);
+  assert.deepEqual(await page.evaluate(() => window.__errors), []);
+  // The browser's own note on the 404 is the only console error.
+  assert.ok(page.consoleErrors.every((t) => /404/.test(t)), page.consoleErrors.join("; "));
+  await assertClean(page, { allowConsoleErrors: true });
+});
+
+test("a core file that cannot be loaded becomes the widget's error, after the first view", async () => {
+  const page = await openPage(env.browser);
+  await page.route("**/topic-cards-core.js", (route) => route.fulfill({ status: 404, body: "" }));
+  await page.goto(`${env.url}/tests/browser/pages/first-view.html`);
+  const alert = page.locator("#from-url").getByRole("alert");
+  await alert.waitFor({ state: "visible" });
+  assert.match(await alert.innerText(), /topic-cards-core\.js could not be loaded/);
+  await assertClean(page, { allowConsoleErrors: true });
+});
+
+test("a widget destroyed before its core came leaves nothing behind", async () => {
+  const { page, release } = await withCoreHeld();
+  const widget = page.locator("#from-url");
+  await painted(widget);
+  const left = await page.evaluate(() => {
+    const host = document.querySelector("#from-url");
+    const root = host.shadowRoot;
+    host.handle.destroy();
+    return { nodes: root.childNodes.length, sheets: root.adoptedStyleSheets.length };
+  });
+  assert.deepEqual(left, { nodes: 0, sheets: 0 });
+  release();
+  // The other widget still gets the core; the destroyed one stays empty.
+  await page.waitForFunction(() => document.querySelector("#default").handle?.getState?.() !== undefined);
+  assert.equal(await page.evaluate(() => document.querySelector("#from-url").shadowRoot.childNodes.length), 0);
   await assertClean(page, { allowMissingImages: true });
 });

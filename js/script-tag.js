@@ -1,0 +1,34 @@
+// The entry of `topic-cards.js`, the classic script for `<script src>` pages and pages opened
+// from disk. It is small on purpose: it paints the first view (for the default index, from
+// the copy compiled in here; for an `indexUrl`, from its `first-view-url`), and only then
+// adds `topic-cards-core.js` (the Wasm and the default index) from beside itself. A second
+// script element rather than fetch(), because file:// pages may load scripts but not fetch.
+// It leaves exactly one global behind: `TopicCards`.
+import { createApi } from "./api.js";
+import DEFAULT_FIRST_VIEW from "../build/default-first-view.js";
+
+// Loaded twice: keep the first. Test for our API, not just the name: an element with
+// id="TopicCards" also makes a window.TopicCards global.
+if (typeof window.TopicCards?.mount !== "function") {
+  // Read now: `currentScript` is only set while this script runs. `data-core` names the core
+  // file for sites that rename or fingerprint it.
+  const script = document.currentScript;
+  const coreUrl = new URL(script?.dataset.core || "topic-cards-core.js", script?.src || location.href).href;
+
+  // The core script hands its start function to the element that loaded it (no global).
+  const loadCore = () =>
+    new Promise((resolve, reject) => {
+      const element = document.createElement("script");
+      element.src = coreUrl;
+      element.topicCardsCore = (start) => start().then(resolve, reject);
+      element.onerror = () => reject(new Error(`${coreUrl} could not be loaded`));
+      document.head.append(element);
+    });
+
+  const api = createApi(loadCore, () => ({ firstView: DEFAULT_FIRST_VIEW }));
+  api.defineElement();
+  const start = () => api.scan(document);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start, { once: true });
+  else start();
+  window.TopicCards = Object.freeze({ mount: api.mount, scan: api.scan, version: __VERSION__ });
+}

@@ -1,0 +1,105 @@
+// The first-view identity page: paints with the plain-JS painter (js/first-view.js) into one
+// host and lets the core paint its first view into another, and serialises both shadow roots
+// for the test (tests/browser/first-view.test.mjs) to compare. The core is pkg/core.js itself,
+// not through api.js, whose handle would run the painter first (the stylesheet, which the
+// handle adopts for the core, is adopted here the same way).
+import { adoptStyles, paintFirstView } from "../../../js/first-view.js";
+import init, { mount } from "../../../pkg/core.js";
+
+await init({ module_or_path: new URL("../../../pkg/core_bg.wasm", import.meta.url) });
+
+const hosts = document.getElementById("hosts");
+
+function newHost(id) {
+  const host = document.createElement("div");
+  if (id) host.id = id;
+  hosts.append(host);
+  return host;
+}
+
+/**
+ * A shadow root as plain data: each node's tag, attributes sorted by name, the state that
+ * is not an attribute (a field's value, checked, the selected option), text, children in
+ * order; and the text of every adopted stylesheet's rules.
+ */
+function serialize(root) {
+  const node = (n) => {
+    if (n.nodeType === Node.TEXT_NODE) return { text: n.data };
+    if (n.nodeType !== Node.ELEMENT_NODE) return { other: n.nodeType };
+    const out = {
+      tag: n.localName,
+      attrs: [...n.attributes].map((a) => [a.name, a.value]).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+    };
+    if (n.localName === "input") Object.assign(out, { value: n.value, checked: n.checked, disabled: n.disabled });
+    if (n.localName === "select") out.value = n.value;
+    if (n.localName === "details") out.open = n.open;
+    out.children = [...n.childNodes].map(node);
+    return out;
+  };
+  return {
+    children: [...root.childNodes].map(node),
+    css: root.adoptedStyleSheets.map((sheet) => [...sheet.cssRules].map((r) => r.cssText)),
+    active: root.activeElement ? root.activeElement.localName : null,
+  };
+}
+
+/** The members of the index that make its first-view prefix, as the loader hands them. */
+function prefixOf(text) {
+  const { format, version, groups, topics, types, brands, firstView } = JSON.parse(text);
+  return { format, version, groups, topics, types, brands, firstView };
+}
+
+/** Paints with the JS painter; `prefix` is an object (or anything hostile) or index text. */
+function painter(prefix, options, { text = false, hostId = "" } = {}) {
+  const root = newHost(hostId).attachShadow({ mode: "open" });
+  let ok;
+  let threw = null;
+  try {
+    ok = paintFirstView(root, text ? prefixOf(prefix) : prefix, options);
+  } catch (e) {
+    threw = String(e);
+  }
+  const tree = serialize(root);
+  root.host.remove();
+  return { ok, threw, tree };
+}
+
+/**
+ * Lets the core paint its first view from `text` and stop there: the index arrives as one
+ * chunk of a stream that never ends, so the core paints the prefix and then waits for more
+ * bytes. Its second read says the first paint is done (the prefix is painted before the
+ * chunk is decoded and the next one asked for). With `given`, the core also gets the
+ * first-view part as its `firstView` option, as the JS handle passes it at takeover: it
+ * paints that within mount, and the root is read right then too (`atMount`).
+ */
+async function core(text, options, { hostId = "", given = false } = {}) {
+  const host = newHost(hostId);
+  const bytes = new TextEncoder().encode(text);
+  let reads = 0;
+  let painted;
+  const done = new Promise((resolve) => (painted = resolve));
+  const stream = () =>
+    new ReadableStream(
+      {
+        pull(controller) {
+          if (reads++ === 0) return controller.enqueue(bytes);
+          painted(true);
+          return new Promise(() => {});
+        },
+      },
+      { highWaterMark: 0 },
+    );
+  const firstView = given ? { firstView: JSON.stringify(prefixOf(text)) } : {};
+  // The stylesheet is adopted by the JS handle before it mounts the core, as here.
+  adoptStyles(host.attachShadow({ mode: "open" }));
+  const widget = mount(host, { ...options, ...firstView, indexUrl: "/first-view.json", fetch: async () => new Response(stream()) });
+  const atMount = given ? serialize(host.shadowRoot) : null;
+  const timeout = new Promise((resolve) => setTimeout(() => resolve(false), 20000));
+  const ok = await Promise.race([done, timeout]);
+  const tree = serialize(host.shadowRoot);
+  widget.destroy();
+  host.remove();
+  return { ok, tree, atMount };
+}
+
+window.firstView = { painter, core, ready: true };
