@@ -13,7 +13,8 @@ use topic_cards::content::{read_document, Document};
 use topic_cards::index::build::build;
 use topic_cards::index::split::PrefixState;
 use topic_cards::index::{
-    decode, decode_first_view, encode, FirstViewPart, IndexError, PrefixScanner, StreamDecoder,
+    decode, decode_first_view, encode, oracle, FirstViewPart, IndexError, PrefixScanner,
+    StreamDecoder,
 };
 use topic_cards::model::Index;
 use topic_cards::query::{Engine, Query, Results, Sort};
@@ -196,10 +197,15 @@ fn browser_scheme(link: &str) -> Option<String> {
 
 // ---- decode_index -------------------------------------------------------------------
 
-/// The widget's loaders on any bytes, and the engine on what decodes. When both the
-/// streamed prefix and the whole index decode, they must agree: the widget paints from the
-/// first and then swaps in the second.
+/// The widget's loaders on any bytes, and the engine on what decodes. The reader must agree
+/// with serde_json, its oracle (`index::oracle`). When both the streamed prefix and the
+/// whole index decode, they must agree: the widget paints from the first and then swaps in
+/// the second.
 pub fn decode_index(bytes: &[u8]) {
+    // The widget's reader reads what serde_json (its oracle) reads, whole and the prefix.
+    if let Some(difference) = oracle::disagreement(bytes) {
+        panic!("{difference}");
+    }
     let part = scan_prefix(bytes);
     let _ = decode_first_view(bytes);
     let whole = decode(bytes);

@@ -8,6 +8,11 @@
 //!
 //! Ids are positions: a topic id is an index into `topics`, a brand id into `brands`, and so
 //! on. That keeps long strings from repeating and makes facet counting plain array work.
+//!
+//! Reading: the serde attributes below define the schema, but the widget reads it with its
+//! own small reader (`src/index/read.rs`, no serde_json in the Wasm); the `Deserialize`
+//! derives are the reference it is tested against (`src/index/oracle.rs`, native only). A
+//! member added here must be added there too: `tests/decode_oracle.rs` checks they agree.
 
 use serde::{Deserialize, Serialize};
 
@@ -180,9 +185,10 @@ pub struct PlacedOffering {
     pub offering: Offering,
 }
 
-/// A [`PlacedOffering`] as it is read. Reading through `#[serde(flatten)]` would buffer each
-/// object into a generic value first, which costs the Wasm several KB, so the members are
-/// listed here. Keep them in step with [`Offering`] (the decode round-trip tests check).
+/// A [`PlacedOffering`] as serde reads it (the oracle's reading; the widget's reader is
+/// `src/index/read.rs`). Reading through `#[serde(flatten)]` would buffer each object into
+/// a generic value first, so the members are listed here. Keep them in step with
+/// [`Offering`] (the decode round-trip tests check).
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct PlacedOfferingRecord {

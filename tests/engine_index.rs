@@ -334,6 +334,8 @@ fn the_stream_decoder_leaves_every_bad_text_to_decode() {
     let cut = &json.as_bytes()[..json.len() / 2];
     let junk = format!("{json} x");
     let not_objects = json.replacen("\"articles\":[{", "\"articles\":[null,{", 1);
+    // A string where the next article should be (found by the decode_index fuzz target).
+    let string_element = json.replacen("},{\"id\"", "}\"x\",{\"id\"", 1);
     let bad_article = json.replacen("\"title\":", "\"title\":7,\"x\":", 1);
     let wrong_article = json.replacen("\"articles\":[", "\"articles\":{", 1);
     // The array's punctuation is checked here, since it is not kept for the final parse.
@@ -345,6 +347,7 @@ fn the_stream_decoder_leaves_every_bad_text_to_decode() {
         cut,
         junk.as_bytes(),
         not_objects.as_bytes(),
+        string_element.as_bytes(),
         bad_article.as_bytes(),
         wrong_article.as_bytes(),
         two_commas.as_bytes(),

@@ -3,14 +3,13 @@
 //!
 //! Errors are shown to people (the widget's error state, the CLI), so each says what is
 //! wrong and where: `articles[12].topics[3] = 99 but there are 40 topics`. The happy path
-//! parses once; only a failed parse is parsed again, to tell a foreign or newer document
-//! from a damaged one and to name the member at fault.
+//! parses once (with [`super::read`], not serde_json: see [`super::json`] for why); only a
+//! failed parse is parsed again, to tell a foreign or newer document from a damaged one and
+//! to name the member at fault.
 
-use serde::de::DeserializeOwned;
-use serde::Deserialize;
-use serde_json::value::RawValue;
-
+use super::json::{Fault, ReadError};
 use super::locate;
+use super::read;
 use crate::model::{
     Article, Facet, FirstView, Group, Index, Offering, Topic, FIRST_VIEW_CARDS, FORMAT, VERSION,
 };
@@ -51,34 +50,10 @@ pub struct FirstViewPart {
     pub first_view: FirstView,
 }
 
-/// The members of the first-view prefix, as they are parsed.
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct PrefixDoc {
-    format: String,
-    version: u32,
-    groups: Vec<Group>,
-    topics: Vec<Topic>,
-    types: Vec<Facet>,
-    brands: Vec<Facet>,
-    #[serde(default)]
-    first_view: Option<FirstView>,
-}
-
-/// Just enough of any document to say what it is: its `format` and `version` members as
-/// JSON text (raw, so no general JSON value type is compiled into the Wasm for this).
-#[derive(Deserialize)]
-struct Header<'a> {
-    #[serde(default, borrow)]
-    format: Option<&'a RawValue>,
-    #[serde(default, borrow)]
-    version: Option<&'a RawValue>,
-}
-
 /// Parses and validates a whole index.
 pub fn decode(json: &[u8]) -> Result<Index, IndexError> {
     let json = usable_bytes(json)?;
-    validate(parse(json)?)
+    validate(parse(json, read::index)?)
 }
 
 /// The checks every parsed index must pass before the engine may use it.
@@ -111,11 +86,21 @@ pub(super) fn validate(index: Index) -> Result<Index, IndexError> {
 /// Parses the first-view prefix found by [`crate::index::PrefixScanner`] (the bytes up to
 /// the end of the `firstView` member; this function closes the object itself).
 pub fn decode_first_view(prefix: &[u8]) -> Result<FirstViewPart, IndexError> {
+    validate_first_view(parse(&close_prefix(prefix)?, read::prefix)?)
+}
+
+/// The prefix (BOM stripped) as a JSON object: its members and a closing brace.
+pub(super) fn close_prefix(prefix: &[u8]) -> Result<Vec<u8>, IndexError> {
     let prefix = usable_bytes(prefix)?;
     let mut closed = Vec::with_capacity(prefix.len() + 1);
     closed.extend_from_slice(prefix.trim_ascii_end());
     closed.push(b'}');
-    let doc: PrefixDoc = parse(&closed)?;
+    Ok(closed)
+}
+
+/// The checks of [`decode_first_view`] on the prefix's members, read as an index without
+/// offerings and articles.
+pub(super) fn validate_first_view(doc: Index) -> Result<FirstViewPart, IndexError> {
     check_parsed_header(&doc.format, doc.version)?;
     let view = doc
         .first_view
@@ -139,7 +124,7 @@ pub fn decode_first_view(prefix: &[u8]) -> Result<FirstViewPart, IndexError> {
 }
 
 /// Strips a UTF-8 byte-order mark and refuses empty or oversized input.
-fn usable_bytes(json: &[u8]) -> Result<&[u8], IndexError> {
+pub(super) fn usable_bytes(json: &[u8]) -> Result<&[u8], IndexError> {
     if json.len() > MAX_INDEX_BYTES {
         return Err(IndexError::new(format!(
             "the index is {} MB, more than the {} MB this widget reads",
@@ -154,58 +139,57 @@ fn usable_bytes(json: &[u8]) -> Result<&[u8], IndexError> {
     Ok(json)
 }
 
-/// Parses `json` as `T`; on failure, explains whether it is not JSON, not our index, a
+/// Parses `json` with `read`; on failure, explains whether it is not JSON, not our index, a
 /// newer schema, or our index with a member of the wrong shape (named by path).
-fn parse<T: DeserializeOwned>(json: &[u8]) -> Result<T, IndexError> {
-    let first = match serde_json::from_slice::<T>(json) {
+fn parse<T>(json: &[u8], read: fn(&[u8]) -> Result<T, ReadError>) -> Result<T, IndexError> {
+    let first = match read(json) {
         Ok(value) => return Ok(value),
         Err(e) => e,
     };
-    // serde reads a JSON array as a struct's sequence form, which would blur the message.
     if json.trim_ascii_start().starts_with(b"[") {
         return Err(IndexError::new(
             "this is not a topic-cards index (it is a JSON array, not an object)",
         ));
     }
-    match serde_json::from_slice::<Header>(json) {
-        Err(e) if e.is_eof() => {
-            return Err(IndexError::new(format!(
-                "the index is cut short (truncated JSON: {e}); download or build it again"
-            )))
-        }
-        Err(e) if e.is_syntax() => {
-            return Err(IndexError::new(format!(
-                "the index is not valid JSON: {}",
-                serde_message(&e)
-            )))
-        }
-        Err(_) => return Err(IndexError::new("this is not a topic-cards index")),
+    // The header read checks the whole text's syntax too, so a damaged document is called
+    // damaged before its header is judged, and a foreign or newer one is named as such
+    // before any member of it is found to be of the wrong shape.
+    let fault = match read::header(json) {
         Ok(header) => {
             let (format, version) = (json_text(header.format), json_text(header.version));
             // A JSON string with no escapes is its text between quotes.
             let name = format.strip_prefix('"').and_then(|f| f.strip_suffix('"'));
-            check_header(name, format, version.parse().ok(), version)?
+            check_header(name, &format, version.parse().ok(), &version)?;
+            first
         }
-    }
-    // serde_json places a type error just after the value at fault, and a missing member
-    // just after its object, so the member open there is the one to name.
-    let path = locate::path_at(json, locate::offset_of(json, first.line(), first.column()));
-    Err(IndexError::new(format!(
-        "the index has an unexpected shape at {path}: {}",
-        serde_message(&first)
-    )))
-}
-
-/// serde's message for an error. serde quotes a wrong string value with `{:?}`, which the
-/// size-built Wasm compiles out (`-Zfmt-debug=none` in scripts/build.sh), leaving
-/// `string , expected`: the path already names the member, so just close the gap.
-fn serde_message(e: &serde_json::Error) -> String {
-    e.to_string().replace(" , expected", ", expected")
+        Err(e) if e.fault == Fault::Shape => {
+            return Err(IndexError::new("this is not a topic-cards index"))
+        }
+        Err(e) => e,
+    };
+    let (line, column) = locate::line_column(json, fault.at);
+    let detail = &fault.detail;
+    Err(IndexError::new(match fault.fault {
+        Fault::Truncated => format!(
+            "the index is cut short (truncated JSON: {detail} at line {line}, column {column}); download or build it again"
+        ),
+        Fault::Syntax => {
+            let path = locate::path_at(json, fault.at);
+            let inside = if path == "." { String::new() } else { format!(" (in {path})") };
+            format!("the index is not valid JSON: {detail} at line {line}, column {column}{inside}")
+        }
+        Fault::Shape => format!(
+            "the index has an unexpected shape at {}: {detail} (line {line}, column {column})",
+            locate::path_at(json, fault.at)
+        ),
+    }))
 }
 
 /// A member's JSON text, `null` when absent.
-fn json_text(raw: Option<&RawValue>) -> &str {
-    raw.map_or("null", |r| r.get()).trim()
+fn json_text(raw: Option<&[u8]>) -> String {
+    raw.map_or("null".into(), |r| {
+        String::from_utf8_lossy(r).trim().to_string()
+    })
 }
 
 /// [`check_header`] for a parsed document.
@@ -401,6 +385,9 @@ mod tests {
             "types":[],"brands":[],"offerings":[],"articles":[]}"#;
         let message = error(json);
         assert!(message.contains("at topics[1]:"), "{message}");
-        assert!(message.contains("missing field `slug`"), "{message}");
+        assert!(
+            message.contains("the member `slug` is missing"),
+            "{message}"
+        );
     }
 }

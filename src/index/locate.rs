@@ -1,5 +1,5 @@
 //! Names the JSON member at a byte offset (`articles[2].title`), so a parse error that only
-//! knows its line and column can say which member of the index is at fault.
+//! knows its offset can say which member of the index is at fault.
 //!
 //! Why not a path-tracking deserializer: running the whole typed decoder a second time
 //! through a tracking wrapper doubles the decoder's code in the Wasm; this walk is a few
@@ -91,16 +91,16 @@ fn string_at(json: &[u8], start: usize) -> (String, usize) {
     (String::new(), json.len())
 }
 
-/// The byte offset of 1-based `line` and `column` (as `serde_json::Error` reports them).
-pub fn offset_of(json: &[u8], line: usize, column: usize) -> usize {
-    let mut start = 0;
-    for _ in 1..line {
-        match json[start..].iter().position(|&b| b == b'\n') {
-            Some(n) => start += n + 1,
-            None => return json.len(),
-        }
-    }
-    start.saturating_add(column).min(json.len())
+/// The 1-based line and column (in bytes) of byte `offset`, for messages.
+pub fn line_column(json: &[u8], offset: usize) -> (usize, usize) {
+    let offset = offset.min(json.len());
+    let before = &json[..offset];
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |n| n + 1);
+    let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
+    (line, offset - line_start + 1)
 }
 
 #[cfg(test)]
@@ -136,14 +136,13 @@ mod tests {
     }
 
     #[test]
-    fn lines_and_columns_become_offsets() {
+    fn offsets_become_lines_and_columns() {
         let json = b"{\n  \"a\": 1,\n  \"b\": x\n}";
-        assert_eq!(
-            offset_of(json, 3, 7),
-            json.iter().position(|&b| b == b'x').unwrap()
-        );
-        assert_eq!(offset_of(json, 9, 1), json.len());
-        assert_eq!(path_at(json, offset_of(json, 3, 7)), "b");
+        let x = json.iter().position(|&b| b == b'x').unwrap();
+        assert_eq!(line_column(json, x), (3, 8));
+        assert_eq!(line_column(json, 0), (1, 1));
+        assert_eq!(line_column(json, json.len()), (4, 2));
+        assert_eq!(path_at(json, x), "b");
     }
 
     #[test]

@@ -2,8 +2,8 @@
 //!
 //! The widget streams large indexes. Parsing them in one go after the download (from a
 //! reader or from one buffer) either holds the whole text in Wasm memory, which never
-//! shrinks, or goes through serde_json's byte-at-a-time reader, which at 10k articles took
-//! hundreds of milliseconds of one long task after the first paint. This decoder instead
+//! shrinks, or goes through a byte-at-a-time reader, which at 10k articles took hundreds
+//! of milliseconds of one long task after the first paint. This decoder instead
 //! cuts each element of the top-level `articles` array out of the stream as soon as its
 //! closing brace arrives and parses it from its own small slice; every other member (the
 //! dictionaries, the first view, the offerings: small and bounded) is kept as text and
@@ -17,6 +17,7 @@
 //! precisely what is wrong. So this is a fast path, never a second source of error messages.
 
 use super::decode::{validate, IndexError};
+use super::read;
 use super::split::{StringByte, StringState};
 use crate::model::{Article, Index};
 
@@ -90,7 +91,7 @@ impl StreamDecoder {
         if self.given_up || !self.started || self.depth != 0 {
             return None;
         }
-        let mut index: Index = serde_json::from_slice(&self.rest).ok()?;
+        let mut index = read::index(&self.rest).ok()?;
         index.articles = self.articles;
         Some(validate(index))
     }
@@ -132,6 +133,9 @@ impl StreamDecoder {
         }
         match byte {
             b'"' => {
+                if self.in_articles && self.depth == 2 {
+                    return false; // a string element (it would be lost between articles)
+                }
                 self.string.open();
                 // A top-level member name starts where a value is not expected.
                 if self.depth == 1 && !self.value_next {
@@ -212,7 +216,7 @@ impl StreamDecoder {
     }
 
     fn article_done(&mut self) -> bool {
-        match serde_json::from_slice::<Article>(&self.element) {
+        match read::article(&self.element) {
             Ok(article) => {
                 self.articles.push(article);
                 self.element.clear();
