@@ -59,11 +59,10 @@ export function paintFirstView(root, prefix, options) {
 const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
 // serde_json refuses lone surrogates, JSON.parse keeps them.
 const str = (v) => typeof v === "string" && v.isWellFormed();
-// serde reads `-0` as a float, never as an unsigned integer.
+// serde reads `-0` as a float, never as an unsigned integer; beyond 2^53 a parsed number
+// is no longer the one written (a u64 `offeringId`): decline.
 const natural = (v) => Number.isSafeInteger(v) && v >= 0 && !Object.is(v, -0);
 const u32 = (v) => natural(v) && v <= 0xffffffff;
-// Beyond 2^53 a parsed number is no longer the one written: decline (`natural` does).
-const u64 = natural;
 const list = (each) => (v) => Array.isArray(v) && v.every(each);
 /** `Option<T>`: absent or null. */
 const opt = (each) => (v) => v == null || each(v);
@@ -75,7 +74,7 @@ const shape = (fields) => (v) => isObject(v) && Object.entries(fields).every(([k
 const facet = shape({ name: str, count: u32 });
 const placed = shape({
   at: u32,
-  offeringId: opt(u64),
+  offeringId: opt(natural),
   label: str,
   url: opt(str),
   topics: dflt(ids),
@@ -222,7 +221,6 @@ function draw(root, prefix, options) {
     const ymd = d !== undefined && extra === undefined && m >= 1 && m <= 12 && d >= 1 && d <= 31;
     return ymd ? attempt(() => dates.format(new Date(y, m - 1, d)), iso) : iso;
   };
-  const showPanel = o.offerings !== false;
 
   const doc = root.ownerDocument;
   /** `<tag class=cls ...attrs>text</tag>`, appended to `parent` when given. */
@@ -254,7 +252,7 @@ function draw(root, prefix, options) {
   const total = view.total;
   const pending = pageSize > view.articles.length && view.articles.length < total;
   const more = !pending && cards.length < total;
-  const panel = showPanel ? view.panel : [];
+  const panel = o.offerings !== false ? view.panel : [];
 
   // Ui::build, then the first paint's changes to it.
   const top = add(null, "div", "tc", {
