@@ -131,23 +131,26 @@ function fetchEarly(options) {
   let early = fetch(url, { signal: controller.signal });
   // Unread until the core asks; a failure is reported then, by the widget, not here.
   early.catch(() => {});
+  let handed = false;
+  let peeking = null;
   const hook = (requested, init) => {
-    if (early === null || requested !== url) return fetch(requested, init);
-    const response = early;
-    early = null;
+    if (handed || requested !== url) return fetch(requested, init);
+    handed = true;
     const signal = init && init.signal;
     if (signal) {
       if (signal.aborted) controller.abort();
       else signal.addEventListener("abort", () => controller.abort(), { once: true });
     }
-    return response;
+    // After a peek (below) the response to hand over is its replay.
+    return Promise.resolve(peeking).then(() => early);
   };
   /**
    * Reads the early response until its first-view part has arrived and returns the part as
    * JSON text (null when it has none, or the response fails), leaving in its place a response
    * that gives the core every byte again: those read here, then the rest as it arrives.
    */
-  const peek = async () => {
+  const peek = () => (peeking ??= peekOnce());
+  const peekOnce = async () => {
     let response;
     try {
       response = await early;
@@ -321,8 +324,13 @@ export function createApi(loadCore, defaultSource = () => ({})) {
       if (text === null) {
         early = fetchEarly(options);
         this.#early = early.controller;
-        loadOnce().catch(() => {}); // awaited below, where its failure is reported
-        text = await early.peek();
+        // The core may come first (say, the index is slow to answer): then it gets the
+        // index as it is and paints by itself, its timeout running.
+        const core = loadOnce().then(
+          () => null,
+          () => null, // reported below, where it is awaited again
+        );
+        text = await Promise.race([early.peek(), core]);
       }
       const painted = text !== null && !this.#destroyed && !this.#widget && paintEarly(host, text, options);
       this.#painted = painted;

@@ -13,15 +13,20 @@ if (typeof window.TopicCards?.mount !== "function") {
   // Read now: `currentScript` is only set while this script runs. `data-core` names the core
   // file for sites that rename or fingerprint it.
   const script = document.currentScript;
-  const coreUrl = new URL(script?.dataset.core || "topic-cards-core.js", script?.src || location.href).href;
+  const coreUrl = new URL(script?.dataset.core || "topic-cards-core.js", ownUrl(script)).href;
 
-  // The core script hands its start function to the element that loaded it (no global).
+  // The core script hands its start function to the element that loaded it (no global), and
+  // the element goes once it has run: the page's DOM is left as the page wrote it.
   const loadCore = () =>
     new Promise((resolve, reject) => {
       const element = document.createElement("script");
       element.src = coreUrl;
       element.topicCardsCore = (start) => start().then(resolve, reject);
-      element.onerror = () => reject(new Error(`${coreUrl} could not be loaded`));
+      element.onload = () => element.remove();
+      element.onerror = () => {
+        element.remove();
+        reject(new Error(`${coreUrl} could not be loaded`));
+      };
       document.head.append(element);
     });
 
@@ -31,4 +36,20 @@ if (typeof window.TopicCards?.mount !== "function") {
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start, { once: true });
   else start();
   window.TopicCards = Object.freeze({ mount: api.mount, scan: api.scan, version: __VERSION__ });
+}
+
+/**
+ * The URL this script was loaded from. `script.src` is resolved against the document's base
+ * URL as it is now, and a `<base>` element after the script tag (CMS templates put them
+ * anywhere) changes that base without changing where the script came from; the URL in the
+ * script's own stack frame does not move. `src` is the fallback where a stack has no URL.
+ */
+function ownUrl(script) {
+  let frame = null;
+  try {
+    frame = /((?:https?|file):\/\/[^\s()"']+?):\d+:\d+/.exec(String(new Error().stack));
+  } catch (_) {
+    // A page that broke Error: fall back to `src`.
+  }
+  return frame?.[1] || script?.src || location.href;
 }
