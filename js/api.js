@@ -8,7 +8,7 @@
 // element, and the `[data-topic-cards]` scan. It never lets an exception reach the host
 // page: failures become the widget's error state and one console.error.
 
-import { adoptStyles, paintFirstView } from "./first-view.js";
+import { adoptStyles, formatsFor, paintFirstView } from "./first-view.js";
 import { firstViewEnd } from "./prefix.js";
 
 const ATTRIBUTES = [
@@ -250,6 +250,22 @@ function paintEarly(host, text, options) {
   }
 }
 
+/**
+ * Makes the first view's date and number formats ahead of its paint, and uses each once (the
+ * first format call loads more). In a task of its own, so requests just made go out first.
+ */
+function warmFormats(options) {
+  setTimeout(() => {
+    try {
+      const [dates, numbers] = formatsFor(typeof options.locale === "string" && options.locale !== "" ? options.locale : undefined);
+      dates?.format(0);
+      numbers?.format(0);
+    } catch (_) {
+      // The painter meets the same failure and declines or falls back.
+    }
+  });
+}
+
 /** The widget's stylesheet on `host`'s shadow root (made here if missing), for the core. */
 function styleRoot(host) {
   try {
@@ -319,11 +335,19 @@ export function createApi(loadCore, defaultSource = () => ({})) {
     // main thread; without one, both start at once and the first view is painted from the
     // index's first bytes (the core, which needs those bytes too, could not paint sooner).
     async #start(host, options) {
-      let text = await firstViewText(options);
+      const ownPart = typeof options.firstView === "string" || typeof options.firstViewUrl === "string";
       let early = null;
-      if (text === null) {
+      const streamIndex = () => {
         early = fetchEarly(options);
         this.#early = early.controller;
+      };
+      const part = ownPart ? firstViewText(options) : (streamIndex(), null);
+      // The request is out: make the date and number formats (the locale data takes tens of
+      // milliseconds to load) while it travels.
+      warmFormats(options);
+      let text = part && (await part);
+      if (text === null) {
+        if (!early) streamIndex();
         // The core may come first (say, the index is slow to answer): then it gets the
         // index as it is and paints by itself, its timeout running.
         const core = loadOnce().then(

@@ -22,6 +22,27 @@ const SPACE = "[\\t-\\r \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u
 const BLANK = new RegExp(`^${SPACE}$`);
 const NEWEST = new RegExp(`^${SPACE}newest${SPACE}$`, "i");
 
+/** Date and number formats by locale tag ("" for the browser's), made once. */
+const formats = new Map();
+
+/**
+ * The date and number formats for `locale` (a tag, or undefined for the browser's), as
+ * src/web/i18n.rs makes them: a bad tag falls back to the browser's language. Making the
+ * first Intl formats of a page loads the locale data, which takes tens of milliseconds: the
+ * loader calls this while the first-view request is in flight, so the paint does not wait
+ * for it.
+ */
+export function formatsFor(locale) {
+  const key = locale ?? "";
+  let made = formats.get(key);
+  if (!made) {
+    const make = (tag) => [new Intl.DateTimeFormat(tag, { dateStyle: "medium" }), new Intl.NumberFormat(tag)];
+    made = attempt(() => make(locale)) ?? attempt(make, []);
+    formats.set(key, made);
+  }
+  return made;
+}
+
 /** One stylesheet shared by every root. */
 let sheet;
 
@@ -205,8 +226,7 @@ function draw(root, prefix, options) {
   // Text as src/web/i18n.rs makes it. A bad locale tag falls back to the browser's
   // language for both formats.
   const overrides = overridesOf(o.strings);
-  const make = (tag) => [new Intl.DateTimeFormat(tag, { dateStyle: "medium" }), new Intl.NumberFormat(tag)];
-  const [dates, numbers] = attempt(() => make(locale)) ?? attempt(make, []);
+  const [dates, numbers] = formatsFor(locale);
   const get = (key) => overrides.get(key) ?? STRINGS[key] ?? key;
   // `str::replace` for each placeholder in turn (split/join: no `$` patterns).
   const fill = (key, values) => values.reduce((text, [name, value]) => text.split(`{${name}}`).join(value), get(key));
