@@ -29,8 +29,9 @@ export interface TopicCardsOptions {
   strings?: Partial<Record<TopicCardsStringKey, string>>;
   /** Give up on an `indexUrl` load after this many milliseconds. Default 15000. */
   timeoutMs?: number;
-  /** Requests `indexUrl` instead of the page's `fetch` (for headers, credentials or a cache
-   * of your own); called with the URL and a RequestInit carrying the widget's abort signal. */
+  /** Requests `indexUrl` and `firstViewUrl` instead of the page's `fetch` (for headers,
+   * credentials or a cache of your own); called with the URL and a RequestInit (for the index,
+   * one carrying the widget's abort signal). */
   fetch?: (url: string, init: RequestInit) => Response | Promise<Response>;
   /** Initial sort. Default `relevance` (newest first when there is no search text). */
   sort?: "relevance" | "newest";

@@ -45,19 +45,25 @@ async function mountWith(make) {
   return { page, widget: page.locator("#custom") };
 }
 
-test("a page's own fetch option is used for indexUrl", async () => {
+test("a page's own fetch option is used for indexUrl and firstViewUrl", async () => {
   const { page, widget } = await mountWith(`() => {
     window.__asked = [];
+    const files = {
+      "made-up/index.json": "../../../build/default-index.json",
+      "made-up/index.first.json": "../../../build/default-index.first.json",
+    };
     return {
       indexUrl: "made-up/index.json",
+      firstViewUrl: "made-up/index.first.json",
       fetch: (url, init) => {
         window.__asked.push(url);
-        return fetch("../../../build/default-index.json", init);
+        return fetch(files[url], init);
       },
     };
   }`);
   await painted(widget);
-  assert.deepEqual(await page.evaluate(() => window.__asked), ["made-up/index.json"]);
+  await page.waitForFunction(() => window.__asked.length === 2);
+  assert.deepEqual(await page.evaluate(() => window.__asked), ["made-up/index.first.json", "made-up/index.json"]);
   assert.equal(await cards(widget).count(), 12);
   await assertClean(page, { allowMissingImages: true });
 });
