@@ -114,16 +114,6 @@ fn build(root: &Path) -> Index {
         .0
 }
 
-fn beside_crate(path: &str) -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(path);
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprintln!("skipping: {} not present", dir.display());
-        None
-    }
-}
-
 #[test]
 fn fixtures_agree_whole_and_damaged() {
     let mut fixture = support::fixture();
@@ -150,7 +140,7 @@ fn the_sample_content_agrees_whole_and_damaged() {
 
 #[test]
 fn the_seeds_agree() {
-    let Some(dir) = beside_crate("../shared/seeds") else {
+    let Some(dir) = support::beside_crate("../shared/seeds") else {
         return;
     };
     agree_on_index("seeds", &build(&dir));
@@ -171,7 +161,7 @@ fn a_generated_corpus_agrees() {
 
 #[test]
 fn the_digitalgov_corpus_agrees() {
-    let Some(dir) = beside_crate("../shared/corpora/digitalgov-news") else {
+    let Some(dir) = support::beside_crate("../shared/corpora/digitalgov-news") else {
         return;
     };
     agree_on_index("digitalgov", &build(&dir));

@@ -1,17 +1,13 @@
 //! The indexer over the digital.gov news corpus (../shared/corpora/digitalgov-news beside
 //! the crate), when present: about 2,000 real Hugo posts with real-world mess.
 
+mod support;
+
 use std::path::PathBuf;
 use topic_cards::index::build::index_folder;
 
 fn corpus() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora/digitalgov-news");
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprintln!("skipping: {} not present", dir.display());
-        None
-    }
+    support::beside_crate("../shared/corpora/digitalgov-news")
 }
 
 #[test]

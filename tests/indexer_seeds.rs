@@ -1,17 +1,13 @@
 //! The indexer over the project's seed articles (../shared/seeds beside the crate), when
 //! they are present: the real shapes the issue was written from.
 
+mod support;
+
 use std::path::PathBuf;
 use topic_cards::index::build::index_folder;
 
 fn seeds() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprintln!("skipping: {} not present", dir.display());
-        None
-    }
+    support::beside_crate("../shared/seeds")
 }
 
 #[test]

@@ -3,7 +3,20 @@
 //! size drawn from a small vocabulary.
 #![allow(dead_code)]
 
+use std::path::PathBuf;
 use topic_cards::model::{Article, Facet, Group, Index, Offering, Topic, FORMAT, VERSION};
+
+/// A folder given relative to the crate (`../shared/seeds`), when it is present; tests that
+/// read corpora kept outside the repo skip, with a note, where they are not.
+pub fn beside_crate(path: &str) -> Option<PathBuf> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(path);
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        eprintln!("skipping: {} not present", dir.display());
+        None
+    }
+}
 
 /// A builder that keeps dictionary counts in step with the articles added.
 pub struct IndexBuilder {
