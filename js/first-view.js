@@ -25,19 +25,52 @@ const NEWEST = new RegExp(`^${SPACE}newest${SPACE}$`, "i");
 /** Date and number formats by locale tag ("" for the browser's), made once. */
 const formats = new Map();
 
+/** Medium-style month names, as `Intl.DateTimeFormat("en-US", { dateStyle: "medium" })` has them. */
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/**
+ * US English dates and counts made here, without Intl: src/us_english.rs says why (the first
+ * Intl format of a page costs tens of milliseconds) and which tests hold both to Intl. Same
+ * interface as the Intl formats: `format(date)` throws on an invalid date as Intl does.
+ */
+const US_ENGLISH = [
+  {
+    format(date) {
+      if (Number.isNaN(date.getTime())) throw new RangeError("invalid date");
+      return `${MONTHS[date.getMonth()]} ${date.getDate()}, ${date.getFullYear()}`;
+    },
+  },
+  { format: (n) => String(n).replace(/\B(?=(\d{3})+$)/g, ",") },
+];
+
+/** `us_english::is_us_english`: `en` or `en-US`, in any case. */
+const isUsEnglish = (tag) => /^en(-us)?$/i.test(tag);
+
+/** `Formats::for_tag`: the formats for a tag, or undefined when Intl refuses it. */
+const formatsForTag = (tag) =>
+  isUsEnglish(tag) ? US_ENGLISH : attempt(() => [new Intl.DateTimeFormat(tag, { dateStyle: "medium" }), new Intl.NumberFormat(tag)]);
+
+/** `Formats::browser`: navigator.language's, else Intl's own default (else none: `[]`). */
+function browserFormats() {
+  const tag = typeof navigator === "object" && navigator ? navigator.language : undefined;
+  return (
+    (typeof tag === "string" && tag !== "" && formatsForTag(tag)) ||
+    attempt(() => [new Intl.DateTimeFormat(undefined, { dateStyle: "medium" }), new Intl.NumberFormat(undefined)], [])
+  );
+}
+
 /**
  * The date and number formats for `locale` (a tag, or undefined for the browser's), as
  * src/web/i18n.rs makes them: a bad tag falls back to the browser's language. Making the
  * first Intl formats of a page loads the locale data, which takes tens of milliseconds: the
  * loader calls this while the first-view request is in flight, so the paint does not wait
- * for it.
+ * for it (and for US English there is no Intl to wait for).
  */
 export function formatsFor(locale) {
   const key = locale ?? "";
   let made = formats.get(key);
   if (!made) {
-    const make = (tag) => [new Intl.DateTimeFormat(tag, { dateStyle: "medium" }), new Intl.NumberFormat(tag)];
-    made = attempt(() => make(locale)) ?? attempt(make, []);
+    made = (locale !== undefined && formatsForTag(locale)) || browserFormats();
     formats.set(key, made);
   }
   return made;

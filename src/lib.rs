@@ -29,3 +29,4 @@ pub mod synth;
 pub mod safe_url;
 pub mod state;
 pub mod ui_assets;
+pub mod us_english;

@@ -64,8 +64,58 @@ extern "C" {
 /// The UI text table for one widget and its locale.
 pub struct Strings {
     overrides: HashMap<String, String>,
-    dates: Option<DateFormat>,
-    numbers: Option<NumberFormat>,
+    formats: Formats,
+}
+
+/// How dates and counts are written: by hand for US English (no `Intl` start-up cost, see
+/// [`crate::us_english`]), otherwise through `Intl` (`None` where even the browser's
+/// default failed: plain digits and ISO dates).
+enum Formats {
+    UsEnglish,
+    Intl {
+        dates: Option<DateFormat>,
+        numbers: Option<NumberFormat>,
+    },
+}
+
+impl Formats {
+    /// The formats for a language tag, or `None` when `Intl` refuses the tag.
+    fn for_tag(tag: &str) -> Option<Formats> {
+        if crate::us_english::is_us_english(tag) {
+            return Some(Formats::UsEnglish);
+        }
+        let tag = JsValue::from_str(tag);
+        Some(Formats::Intl {
+            dates: Some(DateFormat::new(&tag, &medium_date()).ok()?),
+            numbers: Some(NumberFormat::new(&tag).ok()?),
+        })
+    }
+
+    /// The browser's: `navigator.language` (what js/first-view.js reads too, so both pick
+    /// the same formats), else `Intl`'s own default.
+    fn browser() -> Formats {
+        browser_language()
+            .and_then(|tag| Formats::for_tag(&tag))
+            .unwrap_or_else(|| Formats::Intl {
+                dates: DateFormat::new(&JsValue::UNDEFINED, &medium_date()).ok(),
+                numbers: NumberFormat::new(&JsValue::UNDEFINED).ok(),
+            })
+    }
+}
+
+fn medium_date() -> JsValue {
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
+    options.into()
+}
+
+/// `navigator.language`, when there is a navigator with a language.
+fn browser_language() -> Option<String> {
+    let navigator = js_sys::Reflect::get(&js_sys::global(), &"navigator".into()).ok()?;
+    js_sys::Reflect::get(&navigator, &"language".into())
+        .ok()?
+        .as_string()
+        .filter(|tag| !tag.is_empty())
 }
 
 impl Strings {
@@ -78,26 +128,19 @@ impl Strings {
                 ));
             }
         }
-        let locales = match locale {
-            Some(tag) => JsValue::from_str(tag),
-            None => JsValue::UNDEFINED,
+        let formats = match locale.map(|tag| (tag, Formats::for_tag(tag))) {
+            Some((_, Some(formats))) => formats,
+            Some((tag, None)) => {
+                super::warn(&format!(
+                    "topic-cards: locale \"{tag}\" is not a valid language tag; using the browser's"
+                ));
+                Formats::browser()
+            }
+            None => Formats::browser(),
         };
-        let options = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
-        let mut dates = DateFormat::new(&locales, &options).ok();
-        let mut numbers = NumberFormat::new(&locales).ok();
-        if dates.is_none() || numbers.is_none() {
-            super::warn(&format!(
-                "topic-cards: locale \"{}\" is not a valid language tag; using the browser's",
-                locale.unwrap_or_default()
-            ));
-            dates = DateFormat::new(&JsValue::UNDEFINED, &options).ok();
-            numbers = NumberFormat::new(&JsValue::UNDEFINED).ok();
-        }
         Self {
             overrides: overrides.clone(),
-            dates,
-            numbers,
+            formats,
         }
     }
 
@@ -131,10 +174,14 @@ impl Strings {
     }
 
     pub fn number(&self, n: usize) -> String {
-        self.numbers
-            .as_ref()
-            .and_then(|f| f.format(n as f64).ok())
-            .unwrap_or_else(|| n.to_string())
+        match &self.formats {
+            Formats::UsEnglish => crate::us_english::number(n),
+            Formats::Intl {
+                numbers: Some(format),
+                ..
+            } => format.format(n as f64).unwrap_or_else(|_| n.to_string()),
+            Formats::Intl { .. } => n.to_string(),
+        }
     }
 
     /// A `YYYY-MM-DD` date in the locale's medium style. The date is built at local midnight
@@ -142,12 +189,27 @@ impl Strings {
     /// shown as given.
     pub fn date(&self, iso: &str) -> String {
         let parts: Vec<u32> = iso.split('-').filter_map(|p| p.parse().ok()).collect();
-        match (parts.as_slice(), &self.dates) {
-            ([y, m, d], Some(format)) if (1..=12).contains(m) && (1..=31).contains(d) => {
-                let date = js_sys::Date::new_with_year_month_day(*y, *m as i32 - 1, *d as i32);
-                format.format(&date).unwrap_or_else(|_| iso.to_string())
-            }
-            _ => iso.to_string(),
+        let [y, m, d] = parts.as_slice() else {
+            return iso.to_string();
+        };
+        if !(1..=12).contains(m) || !(1..=31).contains(d) {
+            return iso.to_string();
         }
+        // Through JS's Date either way, so both paths read a day past the month's end (or a
+        // two-digit year) the same way.
+        let date = js_sys::Date::new_with_year_month_day(*y, *m as i32 - 1, *d as i32);
+        let text = match &self.formats {
+            Formats::UsEnglish if !date.get_time().is_nan() => crate::us_english::date(
+                i64::from(date.get_full_year()),
+                date.get_month(),
+                date.get_date(),
+            ),
+            Formats::Intl {
+                dates: Some(format),
+                ..
+            } => format.format(&date).ok(),
+            _ => None,
+        };
+        text.unwrap_or_else(|| iso.to_string())
     }
 }

@@ -135,6 +135,9 @@ const OPTION_SETS = {
   },
   de: { locale: "de" },
   ar: { locale: "ar" },
+  // US English is formatted without Intl (src/us_english.rs); British English is not.
+  enUS: { locale: "EN-us" },
+  enGB: { locale: "en-GB" },
   badLocale: { locale: "no such locale!" },
   dark: { theme: "dark" },
   page3: { pageSize: 3 },
@@ -167,6 +170,14 @@ function difference(ours, theirs, path = "root") {
 const paint = (text, options, extra) => page.evaluate(([t, o, x]) => window.firstView.painter(t, o, { ...x, text: true }), [text, options, extra]);
 const paintObject = (prefix, options) => page.evaluate(([p, o]) => window.firstView.painter(p, o), [prefix, options]);
 const corePaint = (text, options, extra) => page.evaluate(([t, o, x]) => window.firstView.core(t, o, x), [text, options, extra]);
+
+test("US English dates and counts made without Intl are Intl's, and other locales are Intl", async () => {
+  // No locale given: the browser's language decides (navigator.language, as the core reads it).
+  const browser = await page.evaluate(() => navigator.language);
+  for (const [locale, intl] of [["en-US", "en-US"], ["en", "en-US"], ["EN-us", "en-US"], [undefined, browser], ["en-GB", "en-GB"], ["de", "de"]]) {
+    assert.deepEqual(await page.evaluate(([l, i]) => window.firstView.formatDifferences(l, i), [locale, intl]), [], `${locale}`);
+  }
+});
 
 for (const name of ["sample", "seeds", "synth", "gappy", "empty", "digitalgov"]) {
   test(`identity: ${name} index, every option set`, async (t) => {

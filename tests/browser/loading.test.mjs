@@ -231,3 +231,54 @@ test("without a first-view part, the first view paints from the index's first by
   assert.equal(requests, 1, "the index is requested once");
   await assertClean(page, { allowMissingImages: true });
 });
+
+test("in US English, neither the first view nor the core makes an Intl format; other locales do", async () => {
+  // The first Intl format of a page loads locale data, tens of milliseconds before the first
+  // cards could paint (src/us_english.rs). Counted by wrapping the two constructors.
+  for (let [locale, expectIntl, datePattern] of [
+    ["", false, /^[A-Z][a-z]{2} \d{1,2}, \d{4}$/],
+    ["en-US", false, /^[A-Z][a-z]{2} \d{1,2}, \d{4}$/],
+    ["de", true, /^\d{2}\.\d{2}\.\d{4}$/],
+  ]) {
+    const page = await openPage(env.browser);
+    await page.addInitScript(() => {
+      window.__intl = 0;
+      for (const name of ["DateTimeFormat", "NumberFormat"]) {
+        const Real = Intl[name];
+        Intl[name] = new Proxy(Real, {
+          construct(target, args) {
+            window.__intl++;
+            return Reflect.construct(target, args);
+          },
+          apply(target, self, args) {
+            window.__intl++;
+            return Reflect.apply(target, self, args);
+          },
+        });
+      }
+    });
+    await page.goto(`${env.url}/tests/browser/pages/plain.html`);
+    await page.evaluate((tag) => {
+      const host = document.createElement("div");
+      host.id = "formats";
+      document.body.append(host);
+      host.addEventListener("tc-ready", () => (window.__ready = true));
+      TopicCards.mount(host, {
+        indexUrl: "../../../build/default-index.json",
+        firstViewUrl: "../../../build/default-index.first.json",
+        ...(tag ? { locale: tag } : {}),
+      });
+    }, locale);
+    await page.waitForFunction(() => window.__ready);
+    const widget = page.locator("#formats");
+    const dates = await widget.locator(".card time").allInnerTexts();
+    assert.ok(dates.length > 0, "cards show dates");
+    for (const date of dates) assert.match(date, datePattern, `${locale || "(browser's)"}: ${date}`);
+    const made = await page.evaluate(() => window.__intl);
+    // No locale given: the browser's language decides (headless Chromium's is en-US).
+    if (!locale && !/^en(-us)?$/i.test(await page.evaluate(() => navigator.language))) expectIntl = true;
+    if (expectIntl) assert.ok(made > 0, `${locale}: Intl formats made`);
+    else assert.equal(made, 0, `${locale || "(browser's)"}: no Intl format made`);
+    await assertClean(page, { allowMissingImages: true });
+  }
+});

@@ -3,7 +3,7 @@
 // for the test (tests/browser/first-view.test.mjs) to compare. The core is pkg/core.js itself,
 // not through api.js, whose handle would run the painter first (the stylesheet, which the
 // handle adopts for the core, is adopted here the same way).
-import { adoptStyles, paintFirstView } from "../../../js/first-view.js";
+import { adoptStyles, formatsFor, paintFirstView } from "../../../js/first-view.js";
 import init, { mount } from "../../../pkg/core.js";
 
 await init({ module_or_path: new URL("../../../pkg/core_bg.wasm", import.meta.url) });
@@ -102,4 +102,37 @@ async function core(text, options, { hostId = "", given = false } = {}) {
   return { ok, tree, atMount };
 }
 
-window.firstView = { painter, core, ready: true };
+/**
+ * Where the painter's formats for `locale` differ from Intl's for `intlLocale`, over every day
+ * of four years, JS Date's own edges (a day past the month's end, two-digit years, the last
+ * valid year and one past it) and counts up to two billion: a list of [input, ours, Intl].
+ */
+function formatDifferences(locale, intlLocale) {
+  const [dates, numbers] = formatsFor(locale);
+  const intlDates = new Intl.DateTimeFormat(intlLocale, { dateStyle: "medium" });
+  const intlNumbers = new Intl.NumberFormat(intlLocale);
+  const run = (f) => {
+    try {
+      return f();
+    } catch (e) {
+      return `throws ${e.name}`;
+    }
+  };
+  const out = [];
+  const ymd = [];
+  for (const y of [1999, 2000, 2024, 2025]) for (let m = 1; m <= 12; m++) for (let d = 1; d <= 31; d++) ymd.push([y, m, d]);
+  for (const y of [0, 5, 99, 100, 999, 1000, 9999, 10000, 275760, 275761]) ymd.push([y, 1, 1], [y, 9, 13], [y, 12, 31]);
+  for (const [y, m, d] of ymd) {
+    const ours = run(() => dates.format(new Date(y, m - 1, d)));
+    const theirs = run(() => intlDates.format(new Date(y, m - 1, d)));
+    if (ours !== theirs) out.push([`${y}-${m}-${d}`, ours, theirs]);
+  }
+  for (let n = 0; n < 2e9; n = n < 2000 ? n + 1 : n * 3 + 7) {
+    const ours = numbers.format(n);
+    const theirs = intlNumbers.format(n);
+    if (ours !== theirs) out.push([n, ours, theirs]);
+  }
+  return out;
+}
+
+window.firstView = { painter, core, formatDifferences, ready: true };
