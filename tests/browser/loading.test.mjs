@@ -282,3 +282,24 @@ test("in US English, neither the first view nor the core makes an Intl format; o
     await assertClean(page, { allowMissingImages: true });
   }
 });
+
+test("a preloaded first-view part (the README's embed) is requested once and used", async () => {
+  const page = await openPage(env.browser);
+  const warnings = [];
+  page.on("console", (message) => {
+    if (message.type() === "warning") warnings.push(message.text());
+  });
+  await page.goto(`${env.url}/tests/browser/pages/first-view-preload.html`);
+  const widget = page.locator("#from-url");
+  await painted(widget);
+  assert.equal(await cards(widget).count(), 12);
+  // Chromium warns about a preload left unused a few seconds after the load event.
+  await page.waitForFunction(() => document.readyState === "complete");
+  await page.waitForTimeout(3500);
+  const parts = await page.evaluate(() =>
+    performance.getEntriesByType("resource").filter((e) => e.name.endsWith("/default-index.first.json")).length,
+  );
+  assert.equal(parts, 1, "the widget's request took the preloaded response");
+  assert.deepEqual(warnings.filter((text) => /preload/i.test(text)), []);
+  await assertClean(page, { allowMissingImages: true });
+});
