@@ -62,6 +62,9 @@ function gappy(text) {
   delete f.topics;
   index.brands.push({ name: "www.---", count: 0 });
   e.brand = index.brands.length - 1;
+  // A brand that begins outside ASCII: its initial comes from the Unicode classes.
+  index.brands.push({ name: "«ñandú» care", count: 0 });
+  f.brand = index.brands.length - 1;
   index.topics.push({ group: 0, label: "Zero things", slug: "zero-things", count: 0 });
   // Ties broken by lowercased label in code point order (not UTF-16 order: the astral
   // letter sorts after the fullwidth one), final sigma and dotted I lowercased as Rust does.
