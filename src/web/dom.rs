@@ -153,10 +153,35 @@ pub fn reconcile(parent: &Element, wanted: &[Element]) -> R {
     Ok(())
 }
 
-/// Puts `wanted` first among `parent`'s children, in order, moving only nodes that are out
-/// of place; the other children stay after them in their present order.
-pub fn reconcile_prefix(parent: &Element, wanted: &[Element]) -> R {
-    place(parent, wanted).map(drop)
+/// Puts the `wanted` nodes first among `parent`'s children, in order, moving only those out
+/// of place; the other children stay after them in their present order. For a parent whose
+/// children only the caller adds and moves: `current` is their order as last left (keys into
+/// `nodes`), so finding what is out of place reads nothing from the DOM (each read is a
+/// call out of Wasm); only the moves are DOM calls.
+pub fn reconcile_prefix_known(
+    parent: &Element,
+    nodes: &[&Element],
+    current: &mut Vec<usize>,
+    wanted: &[usize],
+) -> R {
+    for (at, &key) in wanted.iter().enumerate() {
+        let Some(&node) = nodes.get(key) else {
+            continue;
+        };
+        let here = current.get(at).copied();
+        if here == Some(key) {
+            continue;
+        }
+        let before = here.and_then(|k| nodes.get(k)).map(|n| n.unchecked_ref());
+        parent.insert_before(node, before)?;
+        // The first `at` places hold wanted[..at] and keys are distinct, so the moved key
+        // sits after them, if it is a child at all.
+        if let Some(from) = current.iter().skip(at).position(|&k| k == key) {
+            current.remove(at + from);
+        }
+        current.insert(at, key);
+    }
+    Ok(())
 }
 
 /// Puts `wanted` first among `parent`'s children; returns the first child after them.
