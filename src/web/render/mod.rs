@@ -64,6 +64,8 @@ pub struct Ui {
     pub panel: Element,
     pub panel_list: Element,
     pub panel_items: Vec<offerings::PanelItem>,
+    /// What every card image is cloned from: its fixed attributes, set once.
+    pub img: Element,
 }
 
 impl Ui {
@@ -183,6 +185,11 @@ impl Ui {
         panel.set_attribute("aria-labelledby", "tc-panel-title")?;
         let panel_list = add(&panel, el(d, "ul", "panel-list")?)?;
 
+        let img = el(d, "img", "")?;
+        img.set_attribute("loading", "lazy")?;
+        img.set_attribute("decoding", "async")?;
+        img.set_attribute("data-act", "img")?;
+
         root.append_child(&top)?;
         Ok(Self {
             doc,
@@ -211,6 +218,7 @@ impl Ui {
             panel,
             panel_list,
             panel_items: Vec::new(),
+            img,
         })
     }
 
