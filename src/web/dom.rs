@@ -2,8 +2,21 @@
 //! (never markup), every attribute through `setAttribute`, so index content cannot become
 //! HTML, script or style.
 
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element};
+
+#[wasm_bindgen]
+extern "C" {
+    /// An element seen only through the two attribute methods below, which take the name
+    /// as a JS string made once ([`Kept`] keeps it): web-sys's forms take `&str`, and every
+    /// string sent from Wasm is decoded again (a `TextDecoder` call each).
+    type Attributes;
+    #[wasm_bindgen(method, catch, js_name = setAttribute)]
+    fn set(this: &Attributes, name: &JsValue, value: &str) -> Result<(), JsValue>;
+    #[wasm_bindgen(method, catch, js_name = removeAttribute)]
+    fn unset(this: &Attributes, name: &JsValue) -> Result<(), JsValue>;
+}
 
 /// Results of DOM calls; a failure turns the widget into its error state.
 pub type R<T = ()> = Result<T, JsValue>;
@@ -73,7 +86,8 @@ pub struct Kept {
     /// The element's one text node once known: a new text goes into it (`nodeValue`), so the
     /// browser keeps its layout object instead of swapping in a new node.
     text_node: Option<web_sys::Node>,
-    attrs: Vec<(&'static str, Option<String>)>,
+    /// Per attribute: its name, the name as a JS string, and the value last written.
+    attrs: Vec<(&'static str, JsValue, Option<String>)>,
 }
 
 impl Kept {
@@ -114,25 +128,27 @@ impl Kept {
 
     /// Sets (`Some`) or removes (`None`) an attribute, unless it already is so.
     pub fn attr(&mut self, name: &'static str, value: Option<&str>) -> R {
-        let at = match self.attrs.iter().position(|(n, _)| *n == name) {
-            Some(at) if self.attrs[at].1.as_deref() == value => return Ok(()),
+        let at = match self.attrs.iter().position(|(n, ..)| *n == name) {
+            Some(at) if self.attrs[at].2.as_deref() == value => return Ok(()),
             Some(at) => at,
             None => {
                 // Unknown until now: read it once, so an unchanged value is still not written.
                 let current = self.el.get_attribute(name);
                 let same = current.as_deref() == value;
-                self.attrs.push((name, current));
+                self.attrs.push((name, JsValue::from_str(name), current));
                 if same {
                     return Ok(());
                 }
                 self.attrs.len() - 1
             }
         };
+        let (_, js_name, shown) = &mut self.attrs[at];
+        let el: &Attributes = self.el.unchecked_ref();
         match value {
-            Some(v) => self.el.set_attribute(name, v)?,
-            None => self.el.remove_attribute(name)?,
+            Some(v) => el.set(js_name, v)?,
+            None => el.unset(js_name)?,
         }
-        self.attrs[at].1 = value.map(str::to_string);
+        *shown = value.map(str::to_string);
         Ok(())
     }
 
