@@ -21,6 +21,26 @@ extern "C" {
 /// Results of DOM calls; a failure turns the widget into its error state.
 pub type R<T = ()> = Result<T, JsValue>;
 
+thread_local! {
+    /// Attribute names as JS strings, made once per page (see [`Attributes`]).
+    static NAMES: std::cell::RefCell<Vec<(&'static str, JsValue)>> = const {
+        std::cell::RefCell::new(Vec::new())
+    };
+}
+
+/// `name` as a JS string, from [`NAMES`].
+fn js_name(name: &'static str) -> JsValue {
+    NAMES.with(|names| {
+        let mut names = names.borrow_mut();
+        if let Some((_, js)) = names.iter().find(|(n, _)| *n == name) {
+            return js.clone();
+        }
+        let js = JsValue::from_str(name);
+        names.push((name, js.clone()));
+        js
+    })
+}
+
 pub fn document() -> R<Document> {
     web_sys::window()
         .and_then(|w| w.document())
@@ -101,6 +121,32 @@ impl Kept {
         }
     }
 
+    /// Wraps a node whose attributes `known` are as given (`None`: absent), so even the
+    /// first write of each is skipped when unchanged, without reading the node.
+    pub fn with_attrs(el: Element, known: &[(&'static str, Option<&str>)]) -> Self {
+        Self {
+            el,
+            text: None,
+            text_node: None,
+            attrs: known
+                .iter()
+                .map(|&(name, value)| (name, js_name(name), value.map(str::to_string)))
+                .collect(),
+        }
+    }
+
+    /// [`Kept::with_attrs`] for a node built with `text` already in it.
+    pub fn with_text_attrs(
+        el: Element,
+        text: &str,
+        known: &[(&'static str, Option<&str>)],
+    ) -> Self {
+        Self {
+            text: Some(text.to_string()),
+            ..Self::with_attrs(el, known)
+        }
+    }
+
     /// Wraps a node built with `text` already in it.
     pub fn with_text(el: Element, text: &str) -> Self {
         Self {
@@ -135,7 +181,7 @@ impl Kept {
                 // Unknown until now: read it once, so an unchanged value is still not written.
                 let current = self.el.get_attribute(name);
                 let same = current.as_deref() == value;
-                self.attrs.push((name, JsValue::from_str(name), current));
+                self.attrs.push((name, js_name(name), current));
                 if same {
                     return Ok(());
                 }

@@ -14,6 +14,30 @@ use std::hash::{Hash, Hasher};
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Node};
 
+/// What new card parts are cloned from: one call brings a node with its fixed attributes.
+pub struct Templates {
+    /// `<img loading="lazy" decoding="async" data-act="img">`.
+    img: Element,
+    /// `<li><button class="chip" type="button" part="chip" data-act="topic" data-kind="t">`.
+    chip: Element,
+}
+
+impl Templates {
+    pub fn build(doc: &Document) -> R<Self> {
+        let img = el(doc, "img", "")?;
+        img.set_attribute("loading", "lazy")?;
+        img.set_attribute("decoding", "async")?;
+        img.set_attribute("data-act", "img")?;
+        let chip = el(doc, "li", "")?;
+        let button = add(&chip, el(doc, "button", "chip")?)?;
+        button.set_attribute("type", "button")?;
+        button.set_attribute("part", "chip")?;
+        button.set_attribute("data-act", "topic")?;
+        button.set_attribute("data-kind", kind::TOPIC)?;
+        Ok(Self { img, chip })
+    }
+}
+
 /// One card's nodes and what they show.
 pub struct Card {
     pub node: Element,
@@ -80,13 +104,13 @@ pub fn update(ui: &mut Ui, view: &View, ctx: &Ctx, focused: Option<&Element>) ->
     let doc = &ui.doc;
     for (slot, article) in slots.iter_mut().zip(&view.cards) {
         match slot {
-            Some(card) => card.fill(doc, &ui.img, article, view, ctx)?,
+            Some(card) => card.fill(doc, &ui.templates, article, view, ctx)?,
             None => {
                 let mut card = match spare.next() {
                     Some(card) => card,
                     None => Card::build(doc)?,
                 };
-                card.fill(doc, &ui.img, article, view, ctx)?;
+                card.fill(doc, &ui.templates, article, view, ctx)?;
                 *slot = Some(card);
             }
         }
@@ -173,11 +197,10 @@ impl Card {
     }
 
     /// Shows `article`, changing only what differs from what the node shows now.
-    /// `img` is the template every card image is cloned from.
     fn fill(
         &mut self,
         doc: &Document,
-        img: &Element,
+        templates: &Templates,
         article: &Article,
         view: &View,
         ctx: &Ctx,
@@ -190,7 +213,7 @@ impl Card {
         self.id = article.id.clone();
         self.drawn = drawn;
         let brand = brand_name(article, view);
-        self.media_for(img, article, brand, new_article)?;
+        self.media_for(&templates.img, article, brand, new_article)?;
 
         // Meta line: brand, then date; either may be missing. Only this code writes the meta
         // line, so its first child is the date if there is one (no DOM read to find out).
@@ -254,6 +277,7 @@ impl Card {
             "chips",
             ctx.strings.get("filters"),
             chips.len(),
+            Some(&templates.chip),
         )?;
         for (item, (slug, label)) in self.chips.items.iter_mut().zip(&chips) {
             let chip = &mut item.inner;
@@ -285,15 +309,20 @@ impl Card {
             "offers",
             ctx.strings.get("offeringsTitle"),
             offerings.len(),
+            None,
         )?;
         for (item, (id, offering)) in self.offers.items.iter_mut().zip(offerings) {
             let url = offering.url.as_deref().and_then(safe_url);
             if item.link != url.is_some() || !item.filled {
-                item.li.set_text_content(None);
+                if item.filled {
+                    item.li.set_text_content(None);
+                }
                 let (node, link) = super::offerings::label_node(doc, &item.li, id, offering, ctx)?;
+                let id = id.to_string();
+                let known = [("href", url), ("data-id", url.map(|_| id.as_str()))];
                 *item = Item {
                     li: item.li.clone(),
-                    inner: Kept::with_text(node, &offering.label),
+                    inner: Kept::with_text_attrs(node, &offering.label, &known),
                     link,
                     filled: true,
                 };
@@ -428,8 +457,10 @@ fn optional(
 
 impl List {
     /// Makes the list hold `n` items (creating the `<ul>` before `before` when needed,
-    /// removing it when `n` is 0). New chip items get their fixed attributes here; offering
-    /// items are left empty for the caller (their inner node depends on the offering).
+    /// removing it when `n` is 0). New chip items are cloned from `chip` (the template
+    /// holding their fixed attributes); without it (offerings) items are left empty for the
+    /// caller (their inner node depends on the offering).
+    #[allow(clippy::too_many_arguments)]
     fn ensure(
         &mut self,
         doc: &Document,
@@ -438,6 +469,7 @@ impl List {
         class: &str,
         label: &str,
         n: usize,
+        chip: Option<&Element>,
     ) -> R {
         if n == 0 {
             if let Some(ul) = self.ul.take() {
@@ -462,20 +494,24 @@ impl List {
             }
         }
         while self.items.len() < n {
-            let li = add(&ul, el(doc, "li", "")?)?;
-            let item = if class == "chips" {
-                let chip = add(&li, el(doc, "button", "chip")?)?;
-                chip.set_attribute("type", "button")?;
-                chip.set_attribute("part", "chip")?;
-                chip.set_attribute("data-act", "topic")?;
-                chip.set_attribute("data-kind", kind::TOPIC)?;
+            let item = if let Some(template) = chip {
+                // One clone brings the item, the button and its fixed attributes.
+                let li: Element = template.clone_node_with_deep(true)?.unchecked_into();
+                ul.append_child(&li)?;
+                let Some(chip) = li.first_element_child() else {
+                    return Err("chip template without a button".into());
+                };
                 Item {
                     li,
-                    inner: Kept::new(chip),
+                    inner: Kept::with_attrs(
+                        chip,
+                        &[("class", Some("chip")), ("data-key", None), ("title", None)],
+                    ),
                     link: false,
                     filled: true,
                 }
             } else {
+                let li = add(&ul, el(doc, "li", "")?)?;
                 // The caller puts the real inner node in (`filled` false); until then `inner`
                 // only stands in, and is never written.
                 Item {

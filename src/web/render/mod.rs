@@ -64,8 +64,7 @@ pub struct Ui {
     pub panel: Element,
     pub panel_list: Element,
     pub panel_items: Vec<offerings::PanelItem>,
-    /// What every card image is cloned from: its fixed attributes, set once.
-    pub img: Element,
+    pub templates: cards::Templates,
 }
 
 impl Ui {
@@ -185,11 +184,7 @@ impl Ui {
         panel.set_attribute("aria-labelledby", "tc-panel-title")?;
         let panel_list = add(&panel, el(d, "ul", "panel-list")?)?;
 
-        let img = el(d, "img", "")?;
-        img.set_attribute("loading", "lazy")?;
-        img.set_attribute("decoding", "async")?;
-        img.set_attribute("data-act", "img")?;
-
+        let templates = cards::Templates::build(d)?;
         root.append_child(&top)?;
         Ok(Self {
             doc,
@@ -218,7 +213,7 @@ impl Ui {
             panel,
             panel_list,
             panel_items: Vec::new(),
-            img,
+            templates,
         })
     }
 
