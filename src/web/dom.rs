@@ -2,11 +2,44 @@
 //! (never markup), every attribute through `setAttribute`, so index content cannot become
 //! HTML, script or style.
 
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element};
 
+#[wasm_bindgen]
+extern "C" {
+    /// An element seen only through the two attribute methods below, which take the name
+    /// as a JS string made once ([`Kept`] keeps it): web-sys's forms take `&str`, and every
+    /// string sent from Wasm is decoded again (a `TextDecoder` call each).
+    type Attributes;
+    #[wasm_bindgen(method, catch, js_name = setAttribute)]
+    fn set(this: &Attributes, name: &JsValue, value: &str) -> Result<(), JsValue>;
+    #[wasm_bindgen(method, catch, js_name = removeAttribute)]
+    fn unset(this: &Attributes, name: &JsValue) -> Result<(), JsValue>;
+}
+
 /// Results of DOM calls; a failure turns the widget into its error state.
 pub type R<T = ()> = Result<T, JsValue>;
+
+thread_local! {
+    /// Attribute names as JS strings, made once per page (see [`Attributes`]).
+    static NAMES: std::cell::RefCell<Vec<(&'static str, JsValue)>> = const {
+        std::cell::RefCell::new(Vec::new())
+    };
+}
+
+/// `name` as a JS string, from [`NAMES`].
+fn js_name(name: &'static str) -> JsValue {
+    NAMES.with(|names| {
+        let mut names = names.borrow_mut();
+        if let Some((_, js)) = names.iter().find(|(n, _)| *n == name) {
+            return js.clone();
+        }
+        let js = JsValue::from_str(name);
+        names.push((name, js.clone()));
+        js
+    })
+}
 
 pub fn document() -> R<Document> {
     web_sys::window()
@@ -73,7 +106,8 @@ pub struct Kept {
     /// The element's one text node once known: a new text goes into it (`nodeValue`), so the
     /// browser keeps its layout object instead of swapping in a new node.
     text_node: Option<web_sys::Node>,
-    attrs: Vec<(&'static str, Option<String>)>,
+    /// Per attribute: its name, the name as a JS string, and the value last written.
+    attrs: Vec<(&'static str, JsValue, Option<String>)>,
 }
 
 impl Kept {
@@ -84,6 +118,32 @@ impl Kept {
             text: None,
             text_node: None,
             attrs: Vec::new(),
+        }
+    }
+
+    /// Wraps a node whose attributes `known` are as given (`None`: absent), so even the
+    /// first write of each is skipped when unchanged, without reading the node.
+    pub fn with_attrs(el: Element, known: &[(&'static str, Option<&str>)]) -> Self {
+        Self {
+            el,
+            text: None,
+            text_node: None,
+            attrs: known
+                .iter()
+                .map(|&(name, value)| (name, js_name(name), value.map(str::to_string)))
+                .collect(),
+        }
+    }
+
+    /// [`Kept::with_attrs`] for a node built with `text` already in it.
+    pub fn with_text_attrs(
+        el: Element,
+        text: &str,
+        known: &[(&'static str, Option<&str>)],
+    ) -> Self {
+        Self {
+            text: Some(text.to_string()),
+            ..Self::with_attrs(el, known)
         }
     }
 
@@ -114,25 +174,27 @@ impl Kept {
 
     /// Sets (`Some`) or removes (`None`) an attribute, unless it already is so.
     pub fn attr(&mut self, name: &'static str, value: Option<&str>) -> R {
-        let at = match self.attrs.iter().position(|(n, _)| *n == name) {
-            Some(at) if self.attrs[at].1.as_deref() == value => return Ok(()),
+        let at = match self.attrs.iter().position(|(n, ..)| *n == name) {
+            Some(at) if self.attrs[at].2.as_deref() == value => return Ok(()),
             Some(at) => at,
             None => {
                 // Unknown until now: read it once, so an unchanged value is still not written.
                 let current = self.el.get_attribute(name);
                 let same = current.as_deref() == value;
-                self.attrs.push((name, current));
+                self.attrs.push((name, js_name(name), current));
                 if same {
                     return Ok(());
                 }
                 self.attrs.len() - 1
             }
         };
+        let (_, js_name, shown) = &mut self.attrs[at];
+        let el: &Attributes = self.el.unchecked_ref();
         match value {
-            Some(v) => self.el.set_attribute(name, v)?,
-            None => self.el.remove_attribute(name)?,
+            Some(v) => el.set(js_name, v)?,
+            None => el.unset(js_name)?,
         }
-        self.attrs[at].1 = value.map(str::to_string);
+        *shown = value.map(str::to_string);
         Ok(())
     }
 
@@ -153,10 +215,35 @@ pub fn reconcile(parent: &Element, wanted: &[Element]) -> R {
     Ok(())
 }
 
-/// Puts `wanted` first among `parent`'s children, in order, moving only nodes that are out
-/// of place; the other children stay after them in their present order.
-pub fn reconcile_prefix(parent: &Element, wanted: &[Element]) -> R {
-    place(parent, wanted).map(drop)
+/// Puts the `wanted` nodes first among `parent`'s children, in order, moving only those out
+/// of place; the other children stay after them in their present order. For a parent whose
+/// children only the caller adds and moves: `current` is their order as last left (keys into
+/// `nodes`), so finding what is out of place reads nothing from the DOM (each read is a
+/// call out of Wasm); only the moves are DOM calls.
+pub fn reconcile_prefix_known(
+    parent: &Element,
+    nodes: &[&Element],
+    current: &mut Vec<usize>,
+    wanted: &[usize],
+) -> R {
+    for (at, &key) in wanted.iter().enumerate() {
+        let Some(&node) = nodes.get(key) else {
+            continue;
+        };
+        let here = current.get(at).copied();
+        if here == Some(key) {
+            continue;
+        }
+        let before = here.and_then(|k| nodes.get(k)).map(|n| n.unchecked_ref());
+        parent.insert_before(node, before)?;
+        // The first `at` places hold wanted[..at] and keys are distinct, so the moved key
+        // sits after them, if it is a child at all.
+        if let Some(from) = current.iter().skip(at).position(|&k| k == key) {
+            current.remove(at + from);
+        }
+        current.insert(at, key);
+    }
+    Ok(())
 }
 
 /// Puts `wanted` first among `parent`'s children; returns the first child after them.

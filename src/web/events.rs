@@ -82,6 +82,7 @@ fn handle(inner: &mut Inner, event: &Event, out: &mut Outbox) {
             let on = target
                 .dyn_ref::<HtmlInputElement>()
                 .is_some_and(|i| i.checked());
+            inner.ui.facets.unsure();
             inner.change(|s| toggle(list(s, &facet), &key, on), out);
         }
         ("change", "sort") => {

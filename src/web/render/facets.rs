@@ -11,7 +11,7 @@
 //! an unchanged count costs no DOM call.
 
 use super::{Ctx, Ui};
-use crate::web::dom::{add, el, el_text, reconcile, reconcile_prefix, Kept, R};
+use crate::web::dom::{add, el, el_text, reconcile, reconcile_prefix_known, Kept, R};
 use crate::web::render::view::{kind, View};
 use std::hash::{Hash, Hasher};
 use wasm_bindgen::JsCast;
@@ -24,6 +24,16 @@ const TOP: usize = 6;
 pub struct FacetUi {
     signature: u64,
     groups: Vec<GroupUi>,
+    /// A checkbox may show another state than the one last written (a person just ticked
+    /// one): the next paint reads every box instead of trusting what it remembers.
+    unsure: bool,
+}
+
+impl FacetUi {
+    /// Called before handling a checkbox's own change (see `unsure`).
+    pub fn unsure(&mut self) {
+        self.unsure = true;
+    }
 }
 
 struct GroupUi {
@@ -32,6 +42,9 @@ struct GroupUi {
     list: Element,
     more: Kept,
     items: Vec<ItemUi>,
+    /// The list's children as last left, as positions in `items` (only this module adds
+    /// and moves them; a value is added when first shown), so reordering reads no DOM.
+    order: Vec<usize>,
 }
 
 struct ItemUi {
@@ -46,6 +59,8 @@ struct ItemUi {
     count: Kept,
     /// The number `count` shows, so an unchanged one is not even formatted.
     shown: Option<u32>,
+    /// The state last written to (or read from) the checkbox.
+    checked: Option<bool>,
 }
 
 /// A value of one group before it has nodes.
@@ -61,6 +76,7 @@ pub fn update(ui: &mut Ui, view: &View, ctx: &Ctx) -> R {
         build(ui, view, ctx)?;
         ui.facets.signature = signature;
     }
+    let unsure = std::mem::take(&mut ui.facets.unsure);
     for group in &mut ui.facets.groups {
         let (counts, selected): (&[u32], &[String]) = match group.key.as_str() {
             kind::TYPE => (&view.type_counts, &ctx.state.types),
@@ -94,10 +110,15 @@ pub fn update(ui: &mut Ui, view: &View, ctx: &Ctx) -> R {
         let mut shown = Vec::with_capacity(order.len());
         for (rank, &(at, count, checked)) in order.iter().enumerate() {
             let item = &mut group.items[at];
-            // Always the true state, hidden or not: hosts and tests read `:checked`, and a
-            // click may have changed it without us.
-            if item.input.checked() != checked {
+            // Always the true state, hidden or not: hosts and tests read `:checked`. A click
+            // changes it without us (then `unsure`, and the box is read); otherwise it shows
+            // what was last written, and only a different state is written.
+            if unsure || item.checked.is_none() {
+                item.checked = Some(item.input.checked());
+            }
+            if item.checked != Some(checked) {
                 item.input.set_checked(checked);
+                item.checked = Some(checked);
             }
             let hide = rank >= TOP && !expanded && !checked;
             item.node.flag("hidden", hide)?;
@@ -110,11 +131,12 @@ pub fn update(ui: &mut Ui, view: &View, ctx: &Ctx) -> R {
                 item.count.text(&ctx.strings.number(count as usize));
                 item.shown = Some(count);
             }
-            shown.push(item.node.el.clone());
+            shown.push(at);
         }
         // Hidden values keep whatever place they have after the shown ones: their order
         // cannot be seen, and it is set when they are shown.
-        reconcile_prefix(&group.list, &shown)?;
+        let nodes: Vec<&Element> = group.items.iter().map(|i| &i.node.el).collect();
+        reconcile_prefix_known(&group.list, &nodes, &mut group.order, &shown)?;
         group.more.flag("hidden", order.len() <= TOP)?;
         group.more.attr(
             "aria-expanded",
@@ -229,6 +251,7 @@ fn build_group(ui: &Ui, key: &str, kind: &str, title: &str, values: &[Value]) ->
             input,
             count: Kept::with_text(count, ""),
             shown: None,
+            checked: None,
         });
     }
     let more = add(&fieldset, el(doc, "button", "more-values")?)?;
@@ -240,6 +263,7 @@ fn build_group(ui: &Ui, key: &str, kind: &str, title: &str, values: &[Value]) ->
         node,
         list,
         more: Kept::new(more),
+        order: Vec::new(),
         items,
     })
 }

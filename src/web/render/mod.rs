@@ -64,6 +64,7 @@ pub struct Ui {
     pub panel: Element,
     pub panel_list: Element,
     pub panel_items: Vec<offerings::PanelItem>,
+    pub templates: cards::Templates,
 }
 
 impl Ui {
@@ -183,6 +184,7 @@ impl Ui {
         panel.set_attribute("aria-labelledby", "tc-panel-title")?;
         let panel_list = add(&panel, el(d, "ul", "panel-list")?)?;
 
+        let templates = cards::Templates::build(d)?;
         root.append_child(&top)?;
         Ok(Self {
             doc,
@@ -211,6 +213,7 @@ impl Ui {
             panel,
             panel_list,
             panel_items: Vec::new(),
+            templates,
         })
     }
 
