@@ -11,6 +11,11 @@
 //! Everything but `web` is plain Rust that tests natively; `content` and `index::build`
 //! exist only with the `cli` feature, `web` only on wasm32.
 
+// The size-built Wasm (opt-level "z") compiles the query path's hot functions for speed
+// (scripts/build.sh passes `--cfg topic_cards_speed`; it already unlocks unstable flags for
+// -Zbuild-std): see src/query/mod.rs.
+#![cfg_attr(topic_cards_speed, feature(optimize_attribute))]
+
 pub mod css_min;
 pub mod id_sort;
 pub mod index;

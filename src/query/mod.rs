@@ -151,6 +151,7 @@ impl Engine {
         self.search.as_ref().map(|s| (s.terms(), s.postings()))
     }
 
+    #[cfg_attr(topic_cards_speed, optimize(speed))]
     pub fn run(&mut self, query: &Query) -> Results {
         let text = if query.text.trim().is_empty() {
             None
@@ -210,6 +211,7 @@ pub fn first_view(index: &Index) -> FirstView {
 
 /// Filters, counts, orders and ranks offerings for `query`, given the text matches (when
 /// the query has searchable text) and their scores (when ordering by relevance).
+#[cfg_attr(topic_cards_speed, optimize(speed))]
 fn answer(
     index: &Index,
     columns: &Columns,

@@ -23,6 +23,7 @@ pub fn weight(rank: usize) -> f32 {
 }
 
 /// The panel for the matches in `ordered` (result order, exact for the first [`WINDOW`]).
+#[cfg_attr(topic_cards_speed, optimize(speed))]
 pub fn rank(columns: &Columns, ordered: &[u32], offerings: usize) -> Vec<RankedOffering> {
     let mut score = vec![0f32; offerings];
     let mut count = vec![0u32; offerings];

@@ -403,6 +403,7 @@ impl SearchIndex {
 
     /// Matches `text` and returns the matching articles; their scores are left in
     /// `scratch.score`. `None` when the text has no searchable word.
+    #[cfg_attr(topic_cards_speed, optimize(speed))]
     pub fn search(&self, text: &str, scratch: &mut Scratch) -> Option<FixedBitSet> {
         scratch.reset(self.articles);
         let mut words = Vec::new();
