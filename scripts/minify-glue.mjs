@@ -7,7 +7,10 @@
 // two letters in the Wasm and prints the old-to-new mapping; this script runs it and applies
 // the mapping to the glue, so the pair stays consistent. About 4 kB gzip in all.
 //
-//   node scripts/minify-glue.mjs WASM_OPT CORE_BG.WASM CORE.JS
+//   node scripts/minify-glue.mjs WASM_OPT CORE_BG.WASM CORE.JS [WASM_OPT_ARG...]
+//
+// Further arguments go to that wasm-opt run (e.g. `--strip-target-features`, which only the
+// last wasm-opt run may do: the section tells each run which features the code uses).
 //
 // Run on wasm-bindgen's output before the JS is minified: the rewrite matches the exact
 // shapes it writes (`wasm.NAME`, `NAME: function(`, `"MODULE": import0`) and fails loudly when
@@ -16,9 +19,9 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 
-const [wasmOpt, wasmFile, jsFile] = process.argv.slice(2);
+const [wasmOpt, wasmFile, jsFile, ...wasmOptArgs] = process.argv.slice(2);
 if (!jsFile) {
-  console.error("usage: node scripts/minify-glue.mjs WASM_OPT CORE_BG.WASM CORE.JS");
+  console.error("usage: node scripts/minify-glue.mjs WASM_OPT CORE_BG.WASM CORE.JS [ARG...]");
   process.exit(2);
 }
 
@@ -28,7 +31,7 @@ const fail = (message) => {
 };
 
 const mapping = JSON.parse(
-  execFileSync(wasmOpt, ["--minify-imports-and-exports-and-modules", wasmFile, "-o", wasmFile], {
+  execFileSync(wasmOpt, ["--minify-imports-and-exports-and-modules", ...wasmOptArgs, wasmFile, "-o", wasmFile], {
     encoding: "utf8",
     maxBuffer: 64 << 20,
   }),
