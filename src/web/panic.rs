@@ -17,7 +17,13 @@ pub fn install() {
         std::panic::set_hook(Box::new(|info| {
             // The message alone: formatting the whole `info` links its Display code (and the
             // location's, which this build leaves out anyway: -Zlocation-detail=none).
-            let message = info.payload_as_str().unwrap_or("a panic");
+            // (`payload_as_str` does this, but needs Rust 1.91; the MSRV is older.)
+            let payload = info.payload();
+            let message = payload
+                .downcast_ref::<&str>()
+                .copied()
+                .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+                .unwrap_or("a panic");
             web_sys::console::error_1(&format!("topic-cards: internal error: {message}").into());
             let roots = ROOTS.with(|r| r.try_borrow().map(|r| r.clone()).unwrap_or_default());
             for (host, root) in roots {
