@@ -58,9 +58,10 @@ build_wasm() {
   # wasm-opt's size pipelines end within about 0.5% of each other after gzip, and which one
   # is smallest changes with the code (flattening and re-looping the control flow, then
   # shrinking twice more, used to win by 1 kB; merging similar functions first sometimes
-  # does): run each and keep the smallest gzip -9, what the size budget counts. About 30 s.
+  # does; -Os, whose bigger code sometimes gzips smaller, too): run each and keep the
+  # smallest gzip -9, what the size budget counts. About 40 s.
   local passes size best_size=""
-  for passes in "-Oz" "-Oz --flatten --rereloop -Oz -Oz" \
+  for passes in "-Oz" "-Os" "-Oz --flatten --rereloop -Oz -Oz" \
     "--merge-similar-functions -Oz --flatten --rereloop -Oz -Oz"; do
     # shellcheck disable=SC2086 # one word per pass
     "$wasm_opt" $passes --strip-debug --strip-producers \
