@@ -7,10 +7,14 @@
 // two letters in the Wasm and prints the old-to-new mapping; this script runs it and applies
 // the mapping to the glue, so the pair stays consistent. About 4 kB gzip in all.
 //
-//   node scripts/minify-glue.mjs WASM_OPT CORE_BG.WASM CORE.JS [WASM_OPT_ARG...]
+//   node scripts/minify-glue.mjs WASM_OPT CORE_BG.WASM CORE.JS [--map MAP.json] [ARG...]
+//   node scripts/minify-glue.mjs --typings MAP.json TYPINGS.d.ts...
 //
 // Further arguments go to that wasm-opt run (e.g. `--strip-target-features`, which only the
 // last wasm-opt run may do: the section tells each run which features the code uses).
+// `--map` keeps the mapping, so the second form can rename the raw exports in the typings
+// wasm-bindgen wrote (core.d.ts's `InitOutput`, core_bg.wasm.d.ts) once a build has chosen
+// which of several candidate files it keeps.
 //
 // Run on wasm-bindgen's output before the JS is minified: the rewrite matches the exact
 // shapes it writes (`wasm.NAME`, `NAME: function(`, `"MODULE": import0`) and fails loudly when
@@ -19,11 +23,31 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 
-const [wasmOpt, wasmFile, jsFile, ...wasmOptArgs] = process.argv.slice(2);
+const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+if (process.argv[2] === "--typings") {
+  const [mapFile, ...typings] = process.argv.slice(3);
+  const { exports } = JSON.parse(readFileSync(mapFile, "utf8"));
+  for (const file of typings.filter((file) => existsSync(file))) {
+    let text = readFileSync(file, "utf8");
+    for (const [name, short] of exports) {
+      text = text.replace(
+        new RegExp(`\\b(export const|readonly) ${escape(name)}:`, "g"),
+        (_, keyword) => `${keyword} ${short}:`,
+      );
+    }
+    writeFileSync(file, text);
+  }
+  process.exit(0);
+}
+
+const [wasmOpt, wasmFile, jsFile, ...rest] = process.argv.slice(2);
 if (!jsFile) {
-  console.error("usage: node scripts/minify-glue.mjs WASM_OPT CORE_BG.WASM CORE.JS [ARG...]");
+  console.error("usage: node scripts/minify-glue.mjs WASM_OPT CORE_BG.WASM CORE.JS [--map MAP.json] [ARG...]");
   process.exit(2);
 }
+const mapFile = rest[0] === "--map" ? rest[1] : undefined;
+const wasmOptArgs = mapFile ? rest.slice(2) : rest;
 
 const fail = (message) => {
   console.error(`minify-glue: ${jsFile}: ${message}`);
@@ -96,8 +120,6 @@ function rewrite(pattern, replacement, what) {
   if (found === 0) fail(`no ${what} in the glue`);
 }
 
-const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
 if (oldModules.length === 1) {
   rewrite(
     new RegExp(`"${escape(oldModules[0])}"(\\s*:\\s*import0\\b)`, "g"),
@@ -123,12 +145,4 @@ for (const [name] of mapping.exports) {
 }
 writeFileSync(jsFile, js);
 
-// The typings of the raw exports (not shipped) follow the new names too.
-const dts = wasmFile.replace(/\.wasm$/, ".wasm.d.ts");
-if (existsSync(dts)) {
-  let text = readFileSync(dts, "utf8");
-  for (const [name, short] of mapping.exports) {
-    text = text.replace(new RegExp(`\\bexport const ${escape(name)}:`, "g"), `export const ${short}:`);
-  }
-  writeFileSync(dts, text);
-}
+if (mapFile) writeFileSync(mapFile, JSON.stringify(mapping));
