@@ -257,7 +257,8 @@ const VALUE: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'~');
 
 fn encode(value: &str) -> String {
-    utf8_percent_encode(value, VALUE).to_string()
+    // Collected rather than `to_string()`: the same text without the formatting machinery.
+    utf8_percent_encode(value, VALUE).collect()
 }
 
 fn decode(value: &str) -> String {

@@ -15,7 +15,16 @@ pub fn install() {
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| {
         std::panic::set_hook(Box::new(|info| {
-            web_sys::console::error_1(&format!("topic-cards: internal error: {info}").into());
+            // The message alone: formatting the whole `info` links its Display code (and the
+            // location's, which this build leaves out anyway: -Zlocation-detail=none).
+            // (`payload_as_str` does this, but needs Rust 1.91; the MSRV is older.)
+            let payload = info.payload();
+            let message = payload
+                .downcast_ref::<&str>()
+                .copied()
+                .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+                .unwrap_or("a panic");
+            web_sys::console::error_1(&format!("topic-cards: internal error: {message}").into());
             let roots = ROOTS.with(|r| r.try_borrow().map(|r| r.clone()).unwrap_or_default());
             for (host, root) in roots {
                 show_error(&host, &root);
