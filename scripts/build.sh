@@ -49,6 +49,11 @@ else
   echo "build: no rust-src component; the Wasm uses the prebuilt (larger) standard library" >&2
 fi
 
+# wasm-opt's candidate pipelines (see build_wasm), and the one that won the last build.
+wasm_opt_pipelines=("-Oz" "-Os" "-Oz --flatten --rereloop -Oz -Oz"
+  "--merge-similar-functions -Oz --flatten --rereloop -Oz -Oz")
+best_passes=""
+
 # One Wasm build: `features` decides whether the default index is compiled in.
 build_wasm() {
   local features=$1 target=$2 out_dir=$3
@@ -62,13 +67,14 @@ build_wasm() {
   # is smallest changes with the code (flattening and re-looping the control flow, then
   # shrinking twice more, used to win by 1 kB; merging similar functions first sometimes
   # does; -Os, whose bigger code sometimes gzips smaller, too): run each and keep the
-  # smallest gzip -9, what the size budget counts, judged on the finished file. About 45 s.
+  # smallest gzip -9, what the size budget counts, judged on the finished file. About 45 s,
+  # so only the first build (the npm package's, which the budget counts) tries them all; the
+  # script tag's, the same code plus the default index, takes the one that won.
   # The finishing step gives the imports and exports between the Wasm and core.js one- or
   # two-letter names, in both files (about 4 kB gzip), and drops the target-features
   # section (browsers ignore it).
   local passes part size best_size=""
-  for passes in "-Oz" "-Os" "-Oz --flatten --rereloop -Oz -Oz" \
-    "--merge-similar-functions -Oz --flatten --rereloop -Oz -Oz"; do
+  for passes in "${wasm_opt_pipelines[@]}"; do
     # shellcheck disable=SC2086 # one word per pass
     "$wasm_opt" $passes --strip-debug --strip-producers \
       "$out_dir/core_bg.wasm" -o "$out_dir/try_bg.wasm"
@@ -78,6 +84,7 @@ build_wasm() {
     size=$(gzip -9c "$out_dir/try_bg.wasm" | wc -c)
     if [ -z "$best_size" ] || [ "$size" -lt "$best_size" ]; then
       best_size=$size
+      best_passes=$passes
       for part in _bg.wasm .js .map.json; do mv "$out_dir/try$part" "$out_dir/best$part"; done
     fi
   done
@@ -99,6 +106,7 @@ node scripts/minify.mjs pkg/core.js pkg/api.js
 cp build/default-index.json build/default-index.first.json pkg/
 
 echo "build: script-tag files" >&2
+wasm_opt_pipelines=("$best_passes")
 build_wasm embedded-index no-modules build/single
 node scripts/bundle.mjs build/single/core.js build/single/core_bg.wasm build/default-index.first.json pkg "$version"
 node scripts/minify.mjs pkg/topic-cards.js pkg/topic-cards-core.js
