@@ -528,3 +528,44 @@ async fn a_given_first_view_is_painted_within_mount() {
     assert_eq!(card_ids(&host).len(), 12);
     widget.destroy();
 }
+
+#[wasm_bindgen_test]
+async fn a_change_made_while_loading_is_told_again_with_its_total() {
+    let ix = index(30);
+    let part = topic_cards::index::encode_first_view(&ix).unwrap();
+    let parts = js_sys::Array::of1(&JsValue::from_str(&json(&ix)));
+    let blob = web_sys::Blob::new_with_str_sequence(&parts).unwrap();
+    let url = web_sys::Url::create_object_url_with_blob(&blob).unwrap();
+    // The index arrives 300 ms late: the search below is typed over the first view.
+    let slow_fetch = js_sys::Function::new_with_args(
+        "url",
+        "return new Promise((done) => setTimeout(() => done(fetch(url)), 300));",
+    );
+    let host = host("");
+    let events = Events::on(&host);
+    let widget = mount(
+        host.clone(),
+        object(&[
+            ("indexUrl", url.into()),
+            ("firstView", part.into()),
+            ("fetch", slow_fetch.into()),
+        ]),
+    )
+    .unwrap();
+    let input: HtmlInputElement = one(&host, "input[type=search]").unchecked_into();
+    input.set_value("zebrafish");
+    fire(&input, "input");
+    let changes = events.named("tc-change");
+    assert_eq!(changes.len(), 1);
+    assert!(get(&changes[0], "total").is_null(), "not known yet");
+    ready(&events).await;
+    let changes = events.named("tc-change");
+    assert_eq!(changes.len(), 2, "told again once the total is known");
+    assert_eq!(get(&changes[1], "query"), "zebrafish");
+    assert_eq!(get(&changes[1], "total").as_f64(), Some(1.0));
+    // Known totals are told once.
+    input.set_value("zebrafis");
+    fire(&input, "input");
+    assert_eq!(events.named("tc-change").len(), 3);
+    widget.destroy();
+}

@@ -15,7 +15,8 @@
 //! ```
 //!
 //! Events on the host (bubbling, composed): `tc-change` (detail = getState(); sent for the
-//! person's own changes and hash changes, not for setFilters/update), `tc-card-click`
+//! person's own changes and hash changes, not for setFilters/update; one made while the
+//! index loads is sent again once its total is known), `tc-card-click`
 //! `{id, url, title}`, `tc-offering-click` `{label, url, offeringId}`, `tc-ready` `{total}`
 //! (the whole index is decoded and its search built: no query waits for loading),
 //! `tc-error` `{message}`.
@@ -116,6 +117,7 @@ pub fn mount(host: HtmlElement, options: JsValue) -> Result<Widget, JsValue> {
         listeners: Vec::new(),
         hash_listener: None,
         total: None,
+        total_untold: false,
         destroyed: false,
     }));
     let listeners = events::attach(&inner);

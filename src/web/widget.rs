@@ -44,13 +44,22 @@ pub struct Inner {
     pub listeners: Vec<EventListener>,
     pub hash_listener: Option<EventListener>,
     pub total: Option<usize>,
+    /// The person's last change went to the host (`tc-change`) before its total was known
+    /// (the index was still loading): it goes again once the total is, so a host that shows
+    /// the count is not left with `null`.
+    pub total_untold: bool,
     pub destroyed: bool,
 }
 
 impl Inner {
     /// Repaints from the current data and state; a DOM failure becomes the error state.
     pub fn paint(&mut self, out: &mut Outbox) {
-        if let Err(e) = self.try_paint() {
+        let painted = self.try_paint();
+        if painted.is_ok() && self.total_untold && self.total.is_some() {
+            self.total_untold = false;
+            out.push(("tc-change", self.state_value()));
+        }
+        if let Err(e) = painted {
             let message = e.as_string().unwrap_or_else(|| {
                 wasm_bindgen::JsCast::dyn_ref::<js_sys::Error>(&e)
                     .map_or_else(|| "unknown error".into(), |e| e.message().into())
@@ -164,6 +173,7 @@ impl Inner {
         self.pages = 1;
         self.paint(out);
         self.write_hash();
+        self.total_untold = self.total.is_none();
         out.push(("tc-change", self.state_value()));
     }
 
@@ -174,6 +184,7 @@ impl Inner {
             warn_unknown(&state.normalize(engine));
         }
         self.state = state;
+        self.total_untold = false;
         self.pages = 1;
         self.paint(out);
         self.write_hash();
