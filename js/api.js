@@ -291,10 +291,19 @@ function earlyInput(host) {
   };
 }
 
-function restoreInput(host, input) {
-  if (!input || !input.focused) return;
-  const box = host.shadowRoot && host.shadowRoot.querySelector('input[type="search"]');
+/**
+ * Hands what the person typed into the early first view to the core as the input it was: the
+ * core's search box gets the text and an `input` event, so the filter, the hash and the host's
+ * `tc-change` follow as for any typing. The focus and caret go back where they were.
+ */
+function retype(host, input) {
+  const box = input && host.shadowRoot && host.shadowRoot.querySelector('input[type="search"]');
   if (!box) return;
+  if (input.value !== box.value) {
+    box.value = input.value;
+    box.dispatchEvent(new Event("input", { bubbles: true }));
+  }
+  if (!input.focused) return;
   box.focus();
   try {
     box.setSelectionRange(input.start, input.end);
@@ -369,11 +378,10 @@ export function createApi(loadCore, defaultSource = () => ({})) {
       delete coreOptions.firstViewUrl;
       if (text !== null) coreOptions.firstView = text;
       else delete coreOptions.firstView;
-      if (input && input.value && coreOptions.query == null) coreOptions.query = input.value;
       styleRoot(host);
       this.#widget = api.mount(host, coreOptions);
       this.#early = null;
-      restoreInput(host, input);
+      retype(host, input);
       for (const [method, args] of this.#queue.splice(0)) this.#widget[method](...args);
       return this;
     }

@@ -160,8 +160,14 @@ test("text typed before the core has loaded carries over, with the focus", async
   const box = widget.locator('input[type="search"]');
   await box.click();
   await page.keyboard.type("privacy");
+  await page.evaluate(() => {
+    window.changes = [];
+    document.querySelector("#from-url").addEventListener("tc-change", (event) => window.changes.push(event.detail));
+  });
   release();
   await page.waitForFunction(() => document.querySelector("#from-url").handle?.getState?.()?.query === "privacy");
+  // The host hears of the typing as of any change, with the count once it is known.
+  await page.waitForFunction(() => window.changes.some((c) => c.query === "privacy" && typeof c.total === "number"));
   assert.equal(await box.inputValue(), "privacy");
   const focused = await page.evaluate(() => {
     const root = document.querySelector("#from-url").shadowRoot;
