@@ -367,7 +367,8 @@ function draw(root, prefix, options) {
       const row = add(li, "label", "value");
       const input = add(row, "input", "", { type: "checkbox", "data-act": "facet", "data-kind": kind, "data-key": k });
       add(row, "span", "name", 0, name);
-      return { li, input, count: n, at, low: name.toLowerCase(), shown: add(row, "span", "count") };
+      // The tie key of facets.rs: ASCII capitals lower-cased, nothing else.
+      return { li, input, count: n, at, low: name.replace(/[A-Z]+/g, (capitals) => capitals.toLowerCase()), shown: add(row, "span", "count") };
     });
     const order = items.slice().sort((a, b) => b.count - a.count || compare(a.low, b.low) || a.at - b.at);
     // Only the shown values are placed in the list; the core builds the others detached

@@ -8,6 +8,8 @@
 //! adds its decomposition tables to the Wasm binary (tens of kB) for letters our corpus does
 //! not contain; this table is under 200 bytes.
 
+use super::case_table;
+
 /// Folded forms of `U+00DF..=U+00FF` (lowercase Latin-1). Upper-case letters of a multi-letter
 /// fold stand for: `S` = `ss`, `A` = `ae`, `T` = `th`; `-` marks `÷`, which is not a letter.
 const LATIN1: &[u8; 33] = b"SaaaaaaAceeeeiiiidnooooo-ouuuuyTy";
@@ -58,9 +60,7 @@ pub fn push_folded(c: char, out: &mut String) {
         out.push(c.to_ascii_lowercase());
         return;
     }
-    for lower in c.to_lowercase() {
-        push_folded_lower(lower, out);
-    }
+    push_folded_lower(case_table::lower(c), out);
 }
 
 /// The folded form of a whole string (no splitting).
@@ -99,6 +99,24 @@ mod tests {
     fn leaves_other_scripts_lower_cased() {
         assert_eq!(fold("ΑΘΗΝΑ"), "αθηνα");
         assert_eq!(fold("東京"), "東京");
+    }
+
+    #[test]
+    fn every_character_folds_as_with_std_lower_casing() {
+        // The fold once lower-cased with std's `char::to_lowercase` (all of its characters).
+        let with_std = |c: char| {
+            let mut out = String::new();
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            }
+            for lower in c.to_lowercase().filter(|_| !c.is_ascii()) {
+                push_folded_lower(lower, &mut out);
+            }
+            out
+        };
+        for c in '\0'..=char::MAX {
+            assert_eq!(fold(&c.to_string()), with_std(c), "U+{:04X}", c as u32);
+        }
     }
 
     #[test]

@@ -10,6 +10,7 @@
 //! ([`filter`]) -> facet counts ([`facets`]) -> result order ([`order`]) -> offering panel
 //! ([`offerings`]).
 
+mod case_table;
 mod columns;
 mod facets;
 mod filter;
