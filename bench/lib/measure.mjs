@@ -71,7 +71,10 @@ function networkLog(cdp) {
 }
 
 /**
- * What had arrived by monotonic time `t`: requests started, and raw/gzip/brotli bytes.
+ * What had arrived by monotonic time `t`: requests answered (ended, or some bytes in), and
+ * raw/gzip/brotli bytes. A request only started by then is not counted: first cards are
+ * marked after their frame was produced, and a page that starts its next requests right
+ * after that paint (ours asks for its core then) has needed nothing from them.
  * Card images are counted apart (`images`): every page shows the same ones the same way.
  */
 function bytesBefore(log, t, baseUrl, root) {
@@ -82,6 +85,8 @@ function bytesBefore(log, t, baseUrl, root) {
       out.images++;
       continue;
     }
+    const answered = (r.end !== null && r.end <= t) || r.chunks.some(([ct]) => ct <= t);
+    if (!answered) continue;
     out.requests++;
     const path = decodeURIComponent(new URL(r.url).pathname);
     let file = join(root, path);

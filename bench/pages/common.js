@@ -6,7 +6,8 @@
 //   browse(ctx)       -> view                      (no query, no filter, newest first)
 //   query(ctx, spec)  -> { view, engineMs }        (spec: { q, topic })
 // A view is { total, cards: [doc...] (at most 12), facets: { topics: [[name, n]], brands } }.
-// `window.__firstCards` is set in the frame after the first cards were inserted.
+// `window.__firstCards` is set once the frame that shows the first cards has been produced
+// (its style, layout and paint done: rAF, then a task after it).
 
 const PAGE_SIZE = 12;
 
@@ -78,8 +79,8 @@ async function benchBoot(adapter) {
   try {
     const ctx = await adapter.load();
     renderView(await adapter.browse(ctx));
-    requestAnimationFrame(() => {
-      window.__firstCards = performance.now();
+    nextFrame().then((painted) => {
+      window.__firstCards = painted;
     });
     window.__bench = {
       /** One query as a person would see it: engine, facet counts, render, next frame. */
