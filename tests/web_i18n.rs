@@ -4,7 +4,7 @@
 //! year) and counts up to a billion. Run with wasm-bindgen-test-runner (see README).
 #![cfg(target_arch = "wasm32")]
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use topic_cards::web::i18n::Strings;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
@@ -38,7 +38,7 @@ fn intl_number(n: f64) -> String {
 }
 
 fn strings(locale: &str) -> Strings {
-    Strings::new(Some(locale), &HashMap::new())
+    Strings::new(Some(locale), &FxHashMap::default())
 }
 
 #[wasm_bindgen_test]

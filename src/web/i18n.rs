@@ -38,7 +38,7 @@
 //! | `errorTitle` | Articles could not be loaded |
 //! | `noIndex` | No index given. |
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use wasm_bindgen::prelude::*;
 
 use crate::ui_assets::DEFAULT_STRINGS as DEFAULTS;
@@ -63,7 +63,7 @@ extern "C" {
 
 /// The UI text table for one widget and its locale.
 pub struct Strings {
-    overrides: HashMap<String, String>,
+    overrides: FxHashMap<String, String>,
     formats: Formats,
 }
 
@@ -120,7 +120,7 @@ fn browser_language() -> Option<String> {
 
 impl Strings {
     /// `locale` `None` means the browser's language. Unknown override keys are reported.
-    pub fn new(locale: Option<&str>, overrides: &HashMap<String, String>) -> Self {
+    pub fn new(locale: Option<&str>, overrides: &FxHashMap<String, String>) -> Self {
         for key in overrides.keys() {
             if !DEFAULTS.iter().any(|(k, _)| k == key) {
                 super::warn(&format!(

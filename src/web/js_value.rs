@@ -3,7 +3,7 @@
 //! `js_sys` rather than through serde: a general serde bridge costs the Wasm several times
 //! these few functions.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
@@ -61,7 +61,7 @@ impl FromJs for Vec<String> {
 }
 
 /// A plain object whose values are strings.
-impl FromJs for HashMap<String, String> {
+impl FromJs for FxHashMap<String, String> {
     fn from_js(value: JsValue) -> Result<Self, &'static str> {
         const EXPECTED: &str = "expected an object of strings";
         if !value.is_object() || Array::is_array(&value) {

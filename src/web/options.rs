@@ -17,7 +17,7 @@
 use crate::query::Sort;
 use crate::state::sort_name;
 use crate::web::js_value::FromJs;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// Where the index comes from, in order of precedence: `index`, `indexUrl`, embedded.
@@ -46,7 +46,7 @@ pub struct Options {
     pub hash_sync: Option<String>,
     pub link_target: Option<String>,
     pub locale: Option<String>,
-    pub strings: HashMap<String, String>,
+    pub strings: FxHashMap<String, String>,
     pub offerings: bool,
     /// Milliseconds before an `indexUrl` load gives up.
     pub timeout_ms: u32,
@@ -63,7 +63,7 @@ impl Default for Options {
             hash_sync: None,
             link_target: None,
             locale: None,
-            strings: HashMap::new(),
+            strings: FxHashMap::default(),
             offerings: true,
             timeout_ms: 15_000,
             fetch: None,
@@ -83,7 +83,7 @@ pub struct Patch {
     pub hash_sync: Option<Option<String>>,
     pub link_target: Option<Option<String>>,
     pub locale: Option<Option<String>>,
-    pub strings: Option<HashMap<String, String>>,
+    pub strings: Option<FxHashMap<String, String>>,
     pub offerings: Option<bool>,
     pub timeout_ms: Option<u32>,
     pub fetch: Option<js_sys::Function>,

@@ -9,7 +9,7 @@ use crate::model::Article;
 use crate::safe_url::safe_url;
 use crate::web::dom::{add, el, reconcile, Kept, R};
 use crate::web::render::view::{kind, View};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::hash::{Hash, Hasher};
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Node};
@@ -82,7 +82,7 @@ pub fn update(ui: &mut Ui, view: &View, ctx: &Ctx, focused: Option<&Element>) ->
         .into_iter()
         .map(Some)
         .collect();
-    let by_id: HashMap<String, usize> = old
+    let by_id: FxHashMap<String, usize> = old
         .iter()
         .enumerate()
         .filter_map(|(i, c)| c.as_ref().map(|c| (c.id.clone(), i)))
@@ -125,7 +125,7 @@ pub fn update(ui: &mut Ui, view: &View, ctx: &Ctx, focused: Option<&Element>) ->
 /// Everything a card draws from its article and the dictionaries, hashed: equal means the
 /// node already shows it.
 fn fingerprint(article: &Article, view: &View, ctx: &Ctx) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
+    let mut h = rustc_hash::FxHasher::default();
     (
         &article.id,
         &article.title,

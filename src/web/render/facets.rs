@@ -159,7 +159,7 @@ pub fn update(ui: &mut Ui, view: &View, ctx: &Ctx) -> R {
 /// Identifies the dictionaries, so the first view's and the full index's (the same values)
 /// share one set of nodes.
 fn signature(view: &View) -> u64 {
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    let mut hasher = rustc_hash::FxHasher::default();
     for topic in view.dicts.topics {
         (&topic.slug, &topic.label, topic.group).hash(&mut hasher);
     }

@@ -12,7 +12,7 @@ use crate::state::{sort_name, WidgetState};
 use crate::web::dom::{add, el, el_text, R};
 use crate::web::i18n::Strings;
 use crate::web::options::Options;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlInputElement, HtmlSelectElement, ShadowRoot};
 
@@ -54,7 +54,7 @@ pub struct Ui {
     pub facet_panel: Element,
     pub facet_list: Element,
     pub facets: facets::FacetUi,
-    pub expanded: HashSet<String>,
+    pub expanded: FxHashSet<String>,
     pub grid: Element,
     pub cards: Vec<cards::Card>,
     pub empty: Element,
@@ -203,7 +203,7 @@ impl Ui {
             facet_panel,
             facet_list,
             facets: facets::FacetUi::default(),
-            expanded: HashSet::new(),
+            expanded: FxHashSet::default(),
             grid,
             cards: Vec::new(),
             empty,
