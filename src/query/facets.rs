@@ -3,21 +3,25 @@
 //! group with a selection: the matches if that topic alone were its group's filter; for any
 //! other group: the current matches that also have the topic).
 //!
-//! One pass over the full match set counts every facet whose dimension is not filtered; one
-//! more pass per filtered dimension (over "all filters but this one") counts that
-//! dimension's values only. With a handful of active dimensions that is a few linear scans
-//! over set bits, no per-topic set intersections.
+//! One pass over the full match set counts every facet whose dimension is not filtered, and
+//! the matches referencing each offering (the offering panel's counts, taken here so the
+//! panel needs no pass of its own over every match); one more pass per filtered dimension
+//! (over "all filters but this one") counts that dimension's values only. With a handful
+//! of active dimensions that is a few linear scans over set bits, no per-topic set
+//! intersections.
 
 use fixedbitset::FixedBitSet;
 
 use super::columns::{Columns, NONE};
 use super::filter::{Dim, Filters};
 
-/// Counts per topic, per type and per brand.
+/// Counts per topic, per type and per brand, and matches per offering.
 pub struct Counts {
     pub topics: Vec<u32>,
     pub types: Vec<u32>,
     pub brands: Vec<u32>,
+    /// Matches (with every filter) referencing each offering.
+    pub offerings: Vec<u32>,
 }
 
 /// Counts every facet for `filters`, where `all` is `filters.all()` (passed in because the
@@ -27,21 +31,23 @@ pub fn count(
     columns: &Columns,
     filters: &Filters,
     all: &FixedBitSet,
-    sizes: (usize, usize, usize),
+    sizes: (usize, usize, usize, usize),
 ) -> Counts {
-    let (topics, types, brands) = sizes;
+    let (topics, types, brands, offerings) = sizes;
     if filters.dims.is_empty() {
         // Nothing narrows the index: the counts are the totals.
         return Counts {
             topics: columns.topic_totals.clone(),
             types: columns.type_totals.clone(),
             brands: columns.brand_totals.clone(),
+            offerings: columns.offering_totals.clone(),
         };
     }
     let mut counts = Counts {
         topics: vec![0; topics],
         types: vec![0; types],
         brands: vec![0; brands],
+        offerings: vec![0; offerings],
     };
     // Topics of groups the query filters are counted in their group's own pass below.
     let topic_in_filtered: Vec<bool> = columns
@@ -63,6 +69,9 @@ pub fn count(
         }
         if count_brands {
             bump(&mut counts.brands, columns.brand[article]);
+        }
+        for &offering in columns.offerings.row(article) {
+            bump(&mut counts.offerings, offering);
         }
     }
 

@@ -22,40 +22,58 @@ pub fn weight(rank: usize) -> f32 {
     1.0 / (1.0 + rank.min(WINDOW) as f32 / FIRST_VIEW_CARDS as f32)
 }
 
-/// The panel for the matches in `ordered` (result order, exact for the first [`WINDOW`]).
+/// The panel for matches whose first ranks are `head` (result order, exact for the first
+/// [`WINDOW`]; longer is fine), where `matches[o]` is the number of all the matches that
+/// reference offering `o`.
+///
+/// The matches beyond the window all weigh `weight(WINDOW)`, so they need no list: an
+/// offering's score is its head references' weights in rank order, then that weight once
+/// per further match (added one by one, as a walk down the full order would: the same
+/// floating-point sum).
 #[cfg_attr(topic_cards_speed, optimize(speed))]
-pub fn rank(columns: &Columns, ordered: &[u32], offerings: usize) -> Vec<RankedOffering> {
-    let mut score = vec![0f32; offerings];
-    let mut count = vec![0u32; offerings];
-    let mut touched = Vec::new();
-    for (rank, &article) in ordered.iter().enumerate() {
-        let refs = columns.offerings.row(article as usize);
-        if refs.is_empty() {
-            continue;
-        }
+pub fn rank(columns: &Columns, head: &[u32], matches: &[u32]) -> Vec<RankedOffering> {
+    let mut score = vec![0f32; matches.len()];
+    let mut in_window = vec![0u32; matches.len()];
+    let window = &head[..head.len().min(WINDOW)];
+    for (rank, &article) in window.iter().enumerate() {
         let w = weight(rank);
-        for &offering in refs {
-            let o = offering as usize;
-            if count[o] == 0 {
-                touched.push(offering);
+        for &offering in columns.offerings.row(article as usize) {
+            if let (Some(s), Some(c)) = (
+                score.get_mut(offering as usize),
+                in_window.get_mut(offering as usize),
+            ) {
+                *c += 1;
+                *s += w;
             }
-            count[o] += 1;
-            score[o] += w;
         }
     }
-    crate::id_sort::sort(&mut touched, &|a, b| {
+    let tail = weight(WINDOW);
+    let mut touched = Vec::new();
+    for (o, (&all, s)) in matches.iter().zip(&mut score).enumerate() {
+        if all == 0 {
+            continue;
+        }
+        touched.push(o as u32);
+        for _ in in_window[o]..all {
+            *s += tail;
+        }
+    }
+    let better = |a: u32, b: u32| {
         let (a, b) = (a as usize, b as usize);
         score[b]
             .total_cmp(&score[a])
-            .then(count[b].cmp(&count[a]))
+            .then(matches[b].cmp(&matches[a]))
             .then(a.cmp(&b))
-    });
+    };
+    // Only the panel's few are ordered.
+    crate::id_sort::select(&mut touched, PANEL_OFFERINGS, &better);
+    touched.truncate(PANEL_OFFERINGS);
+    crate::id_sort::sort(&mut touched, &better);
     touched
         .into_iter()
-        .take(PANEL_OFFERINGS)
         .map(|o| RankedOffering {
             offering: o,
-            articles: count[o as usize],
+            articles: matches[o as usize],
             score: score[o as usize],
         })
         .collect()
