@@ -2,9 +2,11 @@
 //!
 //! Only the head of the order is ever shown or weighed precisely (a page of hits, and the
 //! window the offering panel weighs rank by), so only the head is produced: newest first
-//! stops walking the browse order once it has the head, and relevance order sorts just the
-//! head after an O(n) selection. The rest of the matches count as a total and in bulk
+//! stops walking the browse order once it has the head, and relevance order keeps the best
+//! matches in a bounded heap. The rest of the matches count as a total and in bulk
 //! (see [`super::offerings`]), never as a list.
+
+use std::collections::BinaryHeap;
 
 use fixedbitset::FixedBitSet;
 
@@ -37,20 +39,27 @@ pub fn rank(
     // Each match as one number that sorts like (score descending, newest first): the
     // selection then compares plain integers instead of calling an order that looks both
     // up in two tables per comparison (at 100k articles, tens of thousands of matches).
-    // The keys are built walking the matches in article order, so those lookups are
-    // sequential; newest-first ranks are distinct, so the order is total, as before.
-    let mut keys: Vec<u64> = matches
-        .ones()
-        .map(|a| key(scores[a], columns.newest_rank[a]))
-        .collect();
-    if keys.len() > head {
-        if head > 0 {
-            keys.select_nth_unstable(head - 1);
+    // The keys are made walking the matches in article order, so those lookups are
+    // sequential; newest-first ranks are distinct, so the order is total.
+    //
+    // The best `head` keys are kept in a max-heap (its top the worst kept): a match worse
+    // than the top costs one comparison, and as scores do not follow article order, only
+    // about head * ln(matches / head) of them get in. That beats collecting every key and
+    // selecting (a list as long as the matches, and the Wasm's standard library selects
+    // with its slow, size-optimised median of medians).
+    let mut best: BinaryHeap<u64> = BinaryHeap::with_capacity(head.min(columns.articles));
+    for a in matches.ones() {
+        let key = key(scores[a], columns.newest_rank[a]);
+        if best.len() < head {
+            best.push(key);
+        } else if let Some(mut worst) = best.peek_mut() {
+            if key < *worst {
+                *worst = key;
+            }
         }
-        keys.truncate(head);
     }
-    keys.sort_unstable();
-    keys.into_iter()
+    best.into_sorted_vec()
+        .into_iter()
         .map(|k| columns.newest[(k & u64::from(u32::MAX)) as usize])
         .collect()
 }
