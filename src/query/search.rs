@@ -422,7 +422,12 @@ impl SearchIndex {
         if words.is_empty() {
             return None;
         }
-        for (word, last) in &words {
+        // An article has every word when each word's pass counted it, so those articles
+        // are among the last word's: the set is filled in that pass, not by a walk over
+        // every article any word touched.
+        let need = words.len().min(u8::MAX as usize) as u8;
+        let mut set = FixedBitSet::with_capacity(self.articles);
+        for (position, (word, last)) in words.iter().enumerate() {
             for (term, factor) in self.expand(word, *last) {
                 let idf = self.idf(term);
                 let (articles, weights) = self.postings_of(term);
@@ -437,6 +442,7 @@ impl SearchIndex {
                     }
                 }
             }
+            let final_word = position + 1 == words.len();
             for &article in &scratch.word_touched {
                 let a = article as usize;
                 if scratch.words[a] == 0 {
@@ -445,15 +451,11 @@ impl SearchIndex {
                 scratch.words[a] = scratch.words[a].saturating_add(1);
                 scratch.score[a] += scratch.best[a];
                 scratch.best[a] = 0.0;
+                if final_word && scratch.words[a] >= need {
+                    set.insert(a);
+                }
             }
             scratch.word_touched.clear();
-        }
-        let need = words.len().min(u8::MAX as usize) as u8;
-        let mut set = FixedBitSet::with_capacity(self.articles);
-        for &article in &scratch.touched {
-            if scratch.words[article as usize] >= need {
-                set.insert(article as usize);
-            }
         }
         if set.is_clear() {
             // No article has every word: fall back to any word.
@@ -476,9 +478,16 @@ impl Scratch {
             };
             return;
         }
-        for &article in &self.touched {
-            self.words[article as usize] = 0;
-            self.score[article as usize] = 0.0;
+        if self.touched.len() > articles / 8 {
+            // Many were touched: clearing whole arrays (a fill the engine vectorises) beats
+            // a scattered store per article.
+            self.words.fill(0);
+            self.score.fill(0.0);
+        } else {
+            for &article in &self.touched {
+                self.words[article as usize] = 0;
+                self.score[article as usize] = 0.0;
+            }
         }
         self.touched.clear();
     }
