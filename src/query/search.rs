@@ -429,10 +429,15 @@ impl SearchIndex {
         let mut set = FixedBitSet::with_capacity(self.articles);
         for (position, (word, last)) in words.iter().enumerate() {
             for (term, factor) in self.expand(word, *last) {
-                let idf = self.idf(term);
                 let (articles, weights) = self.postings_of(term);
+                // The score of each weight byte, computed once per term (the same
+                // expression, so the same values) instead of a multiply and a divide per
+                // posting.
+                let scale = self.idf(term) * factor;
+                let by_weight: [f32; 256] =
+                    std::array::from_fn(|w| scale * f32::from(w as u8) / SCALE);
                 for (&article, &weight) in articles.iter().zip(weights) {
-                    let s = idf * factor * f32::from(weight) / SCALE;
+                    let s = by_weight[usize::from(weight)];
                     let best = &mut scratch.best[article as usize];
                     if *best == 0.0 {
                         scratch.word_touched.push(article);
