@@ -6,8 +6,6 @@
 //! matches in a bounded heap. The rest of the matches count as a total and in bulk
 //! (see [`super::offerings`]), never as a list.
 
-use std::collections::BinaryHeap;
-
 use fixedbitset::FixedBitSet;
 
 use super::columns::Columns;
@@ -41,24 +39,10 @@ pub fn rank(
     // up in two tables per comparison (at 100k articles, tens of thousands of matches).
     // The keys are made walking the matches in article order, so those lookups are
     // sequential; newest-first ranks are distinct, so the order is total.
-    //
-    // The best `head` keys are kept in a max-heap (its top the worst kept): a match worse
-    // than the top costs one comparison, and as scores do not follow article order, only
-    // about head * ln(matches / head) of them get in. That beats collecting every key and
-    // selecting (a list as long as the matches, and the Wasm's standard library selects
-    // with its slow, size-optimised median of medians).
-    let mut best: BinaryHeap<u64> = BinaryHeap::with_capacity(head.min(columns.articles));
-    for a in matches.ones() {
-        let key = key(scores[a], columns.newest_rank[a]);
-        if best.len() < head {
-            best.push(key);
-        } else if let Some(mut worst) = best.peek_mut() {
-            if key < *worst {
-                *worst = key;
-            }
-        }
-    }
-    best.into_sorted_vec()
+    let keys = matches
+        .ones()
+        .map(|a| key(scores[a], columns.newest_rank[a]));
+    crate::id_sort::smallest(keys, head)
         .into_iter()
         .map(|k| columns.newest[(k & u64::from(u32::MAX)) as usize])
         .collect()
