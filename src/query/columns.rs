@@ -179,6 +179,8 @@ pub struct Columns {
     pub brand_articles: ValueSets,
     /// Article -> offering ids.
     pub offerings: Csr,
+    /// Offering -> article ids, ascending (and as bitsets for common offerings).
+    pub offering_articles: ValueSets,
     pub brand: Vec<u32>,
     pub content_type: Vec<u32>,
     /// Article -> date as `YYYYMMDD` (missing month/day as 00), 0 when undated.
@@ -242,6 +244,11 @@ impl Columns {
             ValueSets::new(Csr::of_column(column, values), values, n)
         };
         let offering_totals = totals(&offerings.items, index.offerings.len());
+        let offering_articles = ValueSets::new(
+            offerings.transpose(index.offerings.len()),
+            index.offerings.len(),
+            n,
+        );
         let brand: Vec<u32> = index
             .articles
             .iter()
@@ -261,6 +268,7 @@ impl Columns {
             brand_articles: value_sets(&brand, index.brands.len()),
             type_totals: totals(&content_type, index.types.len()),
             offering_totals,
+            offering_articles,
             brand_totals: totals(&brand, index.brands.len()),
             topic_group: index
                 .topics

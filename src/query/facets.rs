@@ -12,7 +12,7 @@
 
 use fixedbitset::FixedBitSet;
 
-use super::columns::{Columns, ValueSets, NONE};
+use super::columns::{Columns, Csr, ValueSets, NONE};
 use super::filter::{Dim, Filters};
 
 /// Counts per topic, per type and per brand, and matches per offering.
@@ -71,7 +71,15 @@ pub fn count(
         .map(|&group| group == NONE || !filters.is_active(Dim::Group(group)))
         .collect();
     let matches = all.count_ones(..);
-    count_topics(columns, all, matches, &open, &mut counts.topics);
+    let topic_sets = &columns.topic_articles;
+    count_rows(
+        &columns.topics,
+        topic_sets,
+        all,
+        matches,
+        &open,
+        &mut counts.topics,
+    );
     if !filters.is_active(Dim::Types) {
         count_column(
             &columns.content_type,
@@ -90,11 +98,16 @@ pub fn count(
             &mut counts.brands,
         );
     }
-    for article in all.ones() {
-        for &offering in columns.offerings.row(article) {
-            bump(&mut counts.offerings, offering);
-        }
-    }
+    let every = vec![true; offerings];
+    let offering_sets = &columns.offering_articles;
+    count_rows(
+        &columns.offerings,
+        offering_sets,
+        all,
+        matches,
+        &every,
+        &mut counts.offerings,
+    );
 
     for (position, (dim, _)) in filters.dims.iter().enumerate() {
         if filters.dims.len() == 1 {
@@ -110,7 +123,8 @@ pub fn count(
         match *dim {
             Dim::Group(group) => {
                 let in_group: Vec<bool> = columns.topic_group.iter().map(|&g| g == group).collect();
-                count_topics(columns, &others, matches, &in_group, &mut counts.topics);
+                let (rows, sets) = (&columns.topics, &columns.topic_articles);
+                count_rows(rows, sets, &others, matches, &in_group, &mut counts.topics);
             }
             Dim::Types => {
                 let sets = &columns.type_articles;
@@ -132,34 +146,30 @@ pub fn count(
     counts
 }
 
-/// Sets `counts[t]` to the number of articles of `set` (`matches` of them) with topic `t`,
-/// for each topic with `counted[t]`: walking the articles or counting per topic.
+/// Sets `counts[v]` to the number of articles of `set` (`matches` of them) with value `v`
+/// in their row of `rows`, for each value with `counted[v]` (`sets` being the transpose
+/// of `rows`): walking the articles or counting per value.
 #[cfg_attr(topic_cards_speed, optimize(speed))]
-fn count_topics(
-    columns: &Columns,
+fn count_rows(
+    rows: &Csr,
+    sets: &ValueSets,
     set: &FixedBitSet,
     matches: usize,
     counted: &[bool],
     counts: &mut [u32],
 ) {
-    let sets = &columns.topic_articles;
-    let chosen = || (0..counts.len()).filter(|&t| counted[t]);
-    if walk_is_cheaper(
-        sets.cost_of(chosen()),
-        matches,
-        sets.refs(),
-        columns.articles,
-    ) {
+    let chosen = || (0..counts.len()).filter(|&v| counted[v]);
+    if walk_is_cheaper(sets.cost_of(chosen()), matches, sets.refs(), set.len()) {
         for article in set.ones() {
-            for &topic in columns.topics.row(article) {
-                if counted[topic as usize] {
-                    counts[topic as usize] += 1;
+            for &value in rows.row(article) {
+                if counted[value as usize] {
+                    counts[value as usize] += 1;
                 }
             }
         }
     } else {
-        for topic in chosen() {
-            counts[topic] = sets.count_in(topic, set);
+        for value in chosen() {
+            counts[value] = sets.count_in(value, set);
         }
     }
 }
