@@ -24,13 +24,14 @@ pub struct Counts {
     pub offerings: Vec<u32>,
 }
 
-/// Walking the matches costs about this many times more per topic, type or brand reference
-/// than [`ValueSets::count_in`] does per bitset word or list item: the walk finds each
-/// set bit, loads the article's row and bumps a counter behind a branch, where a common
-/// value's bitset counts 32 articles with one AND and one popcount. Per dimension and
-/// pass, the cheaper way is taken (measured in the Wasm at 100k articles: walking wins
-/// below a few thousand matches, counting per value above).
-const WALK: u64 = 4;
+/// Walking the matches costs about this many times more per reference (to a topic, type,
+/// brand or offering) than [`ValueSets::count_in`] does per bitset word or list item: the
+/// walk finds each set bit, loads the article's row and bumps a counter behind a branch,
+/// where a common value's bitset counts 32 articles with one AND and one popcount. Per
+/// dimension and pass, the cheaper way is taken. Measured in the Wasm at 100k articles
+/// (a bench query set of 12k to 51k matches): 8 and 16 tie, 4 is up to 15% slower on the
+/// queries with fewer matches, 2 up to 60%.
+const WALK: u64 = 8;
 
 /// True when walking `matches` articles (with `refs` references to the dimension's values
 /// over all `articles`) is cheaper than counting values whose [`ValueSets::cost_of`] is
