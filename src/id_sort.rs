@@ -32,14 +32,25 @@ pub fn select(ids: &mut [u32], nth: usize, order: IdOrder) {
 /// selecting (no list as long as the input, and the Wasm's standard library selects with
 /// its slow, size-optimised median of medians).
 pub fn smallest(keys: impl Iterator<Item = u64>, k: usize) -> Vec<u64> {
+    if k == 0 {
+        return Vec::new();
+    }
     let mut kept: BinaryHeap<u64> = BinaryHeap::with_capacity(k.min(keys.size_hint().0));
+    // The heap's top, copied out: most keys are compared with it and go, without a call
+    // into the heap's (size-optimised, not inlined) code.
+    let mut largest = u64::MAX;
     for key in keys {
         if kept.len() < k {
             kept.push(key);
-        } else if let Some(mut largest) = kept.peek_mut() {
-            if key < *largest {
-                *largest = key;
+        } else if key < largest {
+            if let Some(mut top) = kept.peek_mut() {
+                *top = key;
             }
+        } else {
+            continue;
+        }
+        if kept.len() == k {
+            largest = kept.peek().copied().unwrap_or(u64::MAX);
         }
     }
     kept.into_sorted_vec()
