@@ -40,10 +40,6 @@ impl Csr {
         csr
     }
 
-    // Called once per matching article in the query's hot loops: inlined there, where the
-    // size-optimised build would otherwise leave it a call per article (about a seventh of
-    // the engine's time at 100k articles).
-    #[inline(always)]
     pub fn row(&self, i: usize) -> &[u32] {
         match (self.starts.get(i), self.starts.get(i + 1)) {
             (Some(&a), Some(&b)) => &self.items[a as usize..b as usize],

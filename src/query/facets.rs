@@ -3,12 +3,14 @@
 //! group with a selection: the matches if that topic alone were its group's filter; for any
 //! other group: the current matches that also have the topic).
 //!
-//! One pass over the full match set counts every facet whose dimension is not filtered, and
+//! The full match set is counted for every facet whose dimension is not filtered, and for
 //! the matches referencing each offering (the offering panel's counts, taken here so the
-//! panel needs no pass of its own over every match); one more pass per filtered dimension
-//! (over "all filters but this one") counts that dimension's values only. With a handful
-//! of active dimensions that is a few linear scans over set bits, no per-topic set
-//! intersections.
+//! panel needs no pass of its own over every match); each filtered dimension's values are
+//! counted over "all filters but this one". A count over a set is taken one of two ways:
+//! walking the set's articles and bumping the values in their rows, or per value, as the
+//! size of its intersection with the set (a bitset AND and popcount for a common value, a
+//! lookup per article of its list otherwise); topics and offerings take whichever is
+//! cheaper for the set's size, types and brands (few values) are always counted per value.
 
 use fixedbitset::FixedBitSet;
 
@@ -82,22 +84,10 @@ pub fn count(
         &mut counts.topics,
     );
     if !filters.is_active(Dim::Types) {
-        count_column(
-            &columns.content_type,
-            &columns.type_articles,
-            all,
-            matches,
-            &mut counts.types,
-        );
+        per_value(&columns.type_articles, all, &mut counts.types);
     }
     if !filters.is_active(Dim::Brands) {
-        count_column(
-            &columns.brand,
-            &columns.brand_articles,
-            all,
-            matches,
-            &mut counts.brands,
-        );
+        per_value(&columns.brand_articles, all, &mut counts.brands);
     }
     let every = vec![true; offerings];
     let offering_sets = &columns.offering_articles;
@@ -120,27 +110,18 @@ pub fn count(
             Dim::Group(_) | Dim::Types | Dim::Brands => filters.all_but(Some(position)),
             Dim::Date | Dim::Text => continue,
         };
-        let matches = others.count_ones(..);
         match *dim {
             Dim::Group(group) => {
                 let in_group: Vec<bool> = columns.topic_group.iter().map(|&g| g == group).collect();
-                let (rows, sets) = (&columns.topics, &columns.topic_articles);
+                let (rows, sets, matches) = (
+                    &columns.topics,
+                    &columns.topic_articles,
+                    others.count_ones(..),
+                );
                 count_rows(rows, sets, &others, matches, &in_group, &mut counts.topics);
             }
-            Dim::Types => {
-                let sets = &columns.type_articles;
-                count_column(
-                    &columns.content_type,
-                    sets,
-                    &others,
-                    matches,
-                    &mut counts.types,
-                );
-            }
-            Dim::Brands => {
-                let sets = &columns.brand_articles;
-                count_column(&columns.brand, sets, &others, matches, &mut counts.brands);
-            }
+            Dim::Types => per_value(&columns.type_articles, &others, &mut counts.types),
+            Dim::Brands => per_value(&columns.brand_articles, &others, &mut counts.brands),
             Dim::Date | Dim::Text => {}
         }
     }
@@ -175,29 +156,14 @@ fn count_rows(
     }
 }
 
-/// Sets each value's count of the articles of `set` (`matches` of them) for a column of
-/// one value (or none) per article: walking the articles or counting per value.
+/// Sets each value's count of the articles of `set`, counted per value. Used for types and
+/// brands, which have few values (at most one per article, so the lists sum to at most
+/// the articles, and at most 32 values are common enough for a bitset): about a popcount
+/// per word per common value even for a handful of matches, but no second code path.
 #[cfg_attr(topic_cards_speed, optimize(speed))]
-fn count_column(
-    column: &[u32],
-    sets: &ValueSets,
-    set: &FixedBitSet,
-    matches: usize,
-    counts: &mut [u32],
-) {
-    if walk_is_cheaper(
-        sets.cost_of(0..counts.len()),
-        matches,
-        sets.refs(),
-        column.len(),
-    ) {
-        for article in set.ones() {
-            bump(counts, column[article]);
-        }
-    } else {
-        for (value, count) in counts.iter_mut().enumerate() {
-            *count = sets.count_in(value, set);
-        }
+fn per_value(sets: &ValueSets, set: &FixedBitSet, counts: &mut [u32]) {
+    for (value, count) in counts.iter_mut().enumerate() {
+        *count = sets.count_in(value, set);
     }
 }
 
@@ -214,12 +180,5 @@ fn copy_totals(columns: &Columns, dim: Dim, counts: &mut Counts) {
         Dim::Types => counts.types.copy_from_slice(&columns.type_totals),
         Dim::Brands => counts.brands.copy_from_slice(&columns.brand_totals),
         Dim::Date | Dim::Text => {}
-    }
-}
-
-#[cfg_attr(topic_cards_speed, optimize(speed))]
-fn bump(counts: &mut [u32], id: u32) {
-    if let Some(slot) = counts.get_mut(id as usize) {
-        *slot += 1;
     }
 }
