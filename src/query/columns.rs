@@ -113,7 +113,9 @@ impl ValueSets {
                 let list = lists.row(v);
                 (list.len() > articles / 32).then(|| {
                     let mut set = FixedBitSet::with_capacity(articles);
-                    set.extend(list.iter().map(|&a| a as usize));
+                    for &a in list {
+                        set.insert(a as usize);
+                    }
                     set
                 })
             })
