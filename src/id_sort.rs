@@ -8,6 +8,7 @@
 //! a list built ascending).
 
 use std::cmp::Ordering;
+use std::collections::BinaryHeap;
 
 /// An order on ids.
 pub type IdOrder<'a> = &'a dyn Fn(u32, u32) -> Ordering;
@@ -23,6 +24,36 @@ pub fn select(ids: &mut [u32], nth: usize, order: IdOrder) {
     if nth < ids.len() {
         ids.select_nth_unstable_by(nth, |&a, &b| order(a, b));
     }
+}
+
+/// The `k` smallest of `keys`, ascending. A bounded max-heap (its top the largest kept):
+/// a key no smaller than the top costs one comparison, so when keys come in no particular
+/// order only about `k * ln(len / k)` of them get in. Cheaper than collecting every key and
+/// selecting (no list as long as the input, and the Wasm's standard library selects with
+/// its slow, size-optimised median of medians).
+pub fn smallest(keys: impl Iterator<Item = u64>, k: usize) -> Vec<u64> {
+    if k == 0 {
+        return Vec::new();
+    }
+    let mut kept: BinaryHeap<u64> = BinaryHeap::with_capacity(k.min(keys.size_hint().0));
+    // The heap's top, copied out: most keys are compared with it and go, without a call
+    // into the heap's (size-optimised, not inlined) code.
+    let mut largest = u64::MAX;
+    for key in keys {
+        if kept.len() < k {
+            kept.push(key);
+        } else if key < largest {
+            if let Some(mut top) = kept.peek_mut() {
+                *top = key;
+            }
+        } else {
+            continue;
+        }
+        if kept.len() == k {
+            largest = kept.peek().copied().unwrap_or(u64::MAX);
+        }
+    }
+    kept.into_sorted_vec()
 }
 
 /// Sorts ids ascending and drops repeats.
@@ -72,5 +103,10 @@ mod tests {
         let mut ids = vec![3, 1, 3, 0, 1];
         sort_dedup(&mut ids);
         assert_eq!(ids, [0, 1, 3]);
+
+        let keys = [9u64, 2, 7, 2, 11, 0, 5];
+        assert_eq!(smallest(keys.into_iter(), 3), [0, 2, 2]);
+        assert_eq!(smallest(keys.into_iter(), 0), [] as [u64; 0]);
+        assert_eq!(smallest(keys.into_iter(), 99), [0, 2, 2, 5, 7, 9, 11]);
     }
 }

@@ -7,6 +7,8 @@
 //! index that skipped [`crate::index::decode`]'s validation still cannot make the engine
 //! index out of bounds.
 
+use fixedbitset::FixedBitSet;
+
 use crate::model::Index;
 
 /// Marks "no brand" / "no type" in the per-article columns.
@@ -45,6 +47,32 @@ impl Csr {
         }
     }
 
+    /// For a column of one value (or [`NONE`]) per row: for each of `width` values, the rows
+    /// holding it, ascending (the [`Csr::transpose`] of that column as one-item rows).
+    fn of_column(column: &[u32], width: usize) -> Csr {
+        let mut starts = vec![0u32; width + 1];
+        let values = || {
+            column
+                .iter()
+                .enumerate()
+                .filter(|(_, &v)| (v as usize) < width)
+        };
+        for (_, &value) in values() {
+            starts[value as usize + 1] += 1;
+        }
+        for i in 1..starts.len() {
+            starts[i] += starts[i - 1];
+        }
+        let mut next = starts.clone();
+        let mut items = vec![0u32; starts[width] as usize];
+        for (row, &value) in values() {
+            let slot = &mut next[value as usize];
+            items[*slot as usize] = row as u32;
+            *slot += 1;
+        }
+        Csr { starts, items }
+    }
+
     /// The transpose: for each of `width` columns, the rows containing it, ascending.
     fn transpose(&self, width: usize) -> Csr {
         let mut counts = vec![0u32; width + 1];
@@ -68,6 +96,72 @@ impl Csr {
     }
 }
 
+/// The articles having each value of one facet (a topic, a type or a brand), for counting
+/// how many of a match set have it: every value's ascending list, and for a value held by
+/// over 1/32 of the articles also a bitset (then no larger than the list), which counts
+/// a whole word of articles with one AND and one popcount.
+#[derive(Debug, Default, Clone)]
+pub struct ValueSets {
+    lists: Csr,
+    dense: Vec<Option<FixedBitSet>>,
+}
+
+impl ValueSets {
+    fn new(lists: Csr, values: usize, articles: usize) -> Self {
+        let dense = (0..values)
+            .map(|v| {
+                let list = lists.row(v);
+                (list.len() > articles / 32).then(|| {
+                    let mut set = FixedBitSet::with_capacity(articles);
+                    for &a in list {
+                        set.insert(a as usize);
+                    }
+                    set
+                })
+            })
+            .collect();
+        ValueSets { lists, dense }
+    }
+
+    /// The articles having value `v`, ascending.
+    pub fn list(&self, v: usize) -> &[u32] {
+        self.lists.row(v)
+    }
+
+    /// How many articles of `set` (as long as the index) have value `v`.
+    #[cfg_attr(topic_cards_speed, optimize(speed))]
+    pub fn count_in(&self, v: usize, set: &FixedBitSet) -> u32 {
+        match self.dense.get(v) {
+            Some(Some(dense)) => dense
+                .as_slice()
+                .iter()
+                .zip(set.as_slice())
+                .map(|(a, b)| (a & b).count_ones())
+                .sum(),
+            _ => self
+                .list(v)
+                .iter()
+                .map(|&a| u32::from(set.contains(a as usize)))
+                .sum(),
+        }
+    }
+
+    /// The work [`ValueSets::count_in`] does for `values`: bitset words or list items.
+    pub fn cost_of(&self, values: impl Iterator<Item = usize>) -> usize {
+        values
+            .map(|v| match self.dense.get(v) {
+                Some(Some(dense)) => dense.as_slice().len(),
+                _ => self.list(v).len(),
+            })
+            .sum()
+    }
+
+    /// Number of (value, article) pairs.
+    pub fn refs(&self) -> usize {
+        self.lists.items.len()
+    }
+}
+
 /// Flat per-article columns, plus the browse order.
 #[derive(Debug, Default, Clone)]
 pub struct Columns {
@@ -76,10 +170,15 @@ pub struct Columns {
     pub topic_group: Vec<u32>,
     /// Article -> topic ids.
     pub topics: Csr,
-    /// Topic -> article ids, ascending.
-    pub topic_articles: Csr,
+    /// Topic -> article ids, ascending (and as bitsets for common topics).
+    pub topic_articles: ValueSets,
+    /// Type -> articles and brand -> articles, likewise.
+    pub type_articles: ValueSets,
+    pub brand_articles: ValueSets,
     /// Article -> offering ids.
     pub offerings: Csr,
+    /// Offering -> article ids, ascending (and as bitsets for common offerings).
+    pub offering_articles: ValueSets,
     pub brand: Vec<u32>,
     pub content_type: Vec<u32>,
     /// Article -> date as `YYYYMMDD` (missing month/day as 00), 0 when undated.
@@ -94,6 +193,9 @@ pub struct Columns {
     pub topic_totals: Vec<u32>,
     pub type_totals: Vec<u32>,
     pub brand_totals: Vec<u32>,
+    /// Articles referencing each offering over the whole index: the offering panel's
+    /// counts when nothing filters.
+    pub offering_totals: Vec<u32>,
 }
 
 impl Columns {
@@ -133,7 +235,18 @@ impl Columns {
             }
             totals
         };
-        let topic_articles = topics.transpose(index.topics.len());
+        let topic_articles =
+            ValueSets::new(topics.transpose(index.topics.len()), index.topics.len(), n);
+        // A column of one value (or NONE) per article, as value -> articles.
+        let value_sets = |column: &[u32], values: usize| {
+            ValueSets::new(Csr::of_column(column, values), values, n)
+        };
+        let offering_totals = totals(&offerings.items, index.offerings.len());
+        let offering_articles = ValueSets::new(
+            offerings.transpose(index.offerings.len()),
+            index.offerings.len(),
+            n,
+        );
         let brand: Vec<u32> = index
             .articles
             .iter()
@@ -147,9 +260,13 @@ impl Columns {
         Columns {
             articles: n,
             topic_totals: (0..index.topics.len())
-                .map(|t| topic_articles.row(t).len() as u32)
+                .map(|t| topic_articles.list(t).len() as u32)
                 .collect(),
+            type_articles: value_sets(&content_type, index.types.len()),
+            brand_articles: value_sets(&brand, index.brands.len()),
             type_totals: totals(&content_type, index.types.len()),
+            offering_totals,
+            offering_articles,
             brand_totals: totals(&brand, index.brands.len()),
             topic_group: index
                 .topics

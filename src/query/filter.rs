@@ -48,7 +48,7 @@ impl Filters {
         for chunk in topics.chunk_by(|&a, &b| group_of(a) == group_of(b)) {
             let mut set = FixedBitSet::with_capacity(n);
             for &topic in chunk {
-                for &article in columns.topic_articles.row(topic as usize) {
+                for &article in columns.topic_articles.list(topic as usize) {
                     set.insert(article as usize);
                 }
             }

@@ -222,12 +222,17 @@ fn answer(
 ) -> Results {
     let filters = Filters::new(columns, query, text);
     let all = filters.all();
-    let sizes = (index.topics.len(), index.types.len(), index.brands.len());
+    let sizes = (
+        index.topics.len(),
+        index.types.len(),
+        index.brands.len(),
+        index.offerings.len(),
+    );
     let counts = facets::count(columns, &filters, &all, sizes);
+    let total = all.count_ones(..);
     let head = query.limit.max(offerings::WINDOW);
     let mut hits = order::rank(columns, &all, scores, head);
-    let panel = offerings::rank(columns, &hits, index.offerings.len());
-    let total = hits.len();
+    let panel = offerings::rank(columns, &hits, &counts.offerings);
     hits.truncate(query.limit);
     Results {
         total,

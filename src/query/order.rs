@@ -1,15 +1,18 @@
 //! Result order: newest first, or best match first with newer articles winning ties.
 //!
 //! Only the head of the order is ever shown or weighed precisely (a page of hits, and the
-//! window the offering panel weighs rank by), so relevance order sorts just that head after
-//! an O(n) selection; the tail follows in no particular order.
+//! window the offering panel weighs rank by), so only the head is produced: newest first
+//! stops walking the browse order once it has the head, and relevance order keeps the best
+//! matches in a bounded heap. The rest of the matches count as a total and in bulk
+//! (see [`super::offerings`]), never as a list.
 
 use fixedbitset::FixedBitSet;
 
 use super::columns::Columns;
 
-/// The articles of `matches`, the first `head` of them in result order. With `scores`
-/// (relevance order) articles are ranked by score; without, newest first.
+/// The first `head` articles of `matches` in result order (all of them when there are
+/// fewer). With `scores` (relevance order) articles are ranked by score; without, newest
+/// first.
 #[cfg_attr(topic_cards_speed, optimize(speed))]
 pub fn rank(
     columns: &Columns,
@@ -18,34 +21,29 @@ pub fn rank(
     head: usize,
 ) -> Vec<u32> {
     let Some(scores) = scores else {
-        if matches.count_ones(..) == columns.articles {
-            return columns.newest.clone();
+        // The browse order filtered to the matches, cut at the head: a facet selecting a
+        // third of the index walks about three heads' worth of it, not the whole index.
+        let mut out = Vec::with_capacity(head.min(columns.newest.len()));
+        for &a in &columns.newest {
+            if out.len() == head {
+                break;
+            }
+            if matches.contains(a as usize) {
+                out.push(a);
+            }
         }
-        return columns
-            .newest
-            .iter()
-            .copied()
-            .filter(|&a| matches.contains(a as usize))
-            .collect();
+        return out;
     };
     // Each match as one number that sorts like (score descending, newest first): the
     // selection then compares plain integers instead of calling an order that looks both
     // up in two tables per comparison (at 100k articles, tens of thousands of matches).
-    // The keys are built walking the matches in article order, so those lookups are
-    // sequential; newest-first ranks are distinct, so the order is total, as before.
-    let mut keys: Vec<u64> = matches
+    // The keys are made walking the matches in article order, so those lookups are
+    // sequential; newest-first ranks are distinct, so the order is total.
+    let keys = matches
         .ones()
-        .map(|a| key(scores[a], columns.newest_rank[a]))
-        .collect();
-    if keys.len() > head {
-        if head > 0 {
-            keys.select_nth_unstable(head - 1);
-        }
-        keys[..head].sort_unstable();
-    } else {
-        keys.sort_unstable();
-    }
-    keys.into_iter()
+        .map(|a| key(scores[a], columns.newest_rank[a]));
+    crate::id_sort::smallest(keys, head)
+        .into_iter()
         .map(|k| columns.newest[(k & u64::from(u32::MAX)) as usize])
         .collect()
 }
@@ -92,7 +90,7 @@ mod tests {
         }
     }
 
-    /// The head of [`rank`] against a plain sort by the order it stands for, over scores
+    /// [`rank`] against the head of a plain sort by the order it stands for, over scores
     /// with many ties and several head sizes.
     #[test]
     fn head_matches_a_full_sort() {
@@ -121,14 +119,34 @@ mod tests {
         all.sort_by(|&a, &b| better(a, b));
         for head in [0, 1, 12, 100, all.len() - 1, all.len(), all.len() + 5] {
             let got = rank(&columns, &matches, Some(&scores), head);
-            assert_eq!(got.len(), all.len());
-            let shown = head.min(all.len());
-            assert_eq!(got[..shown], all[..shown], "head {head}");
-            let mut rest = got[shown..].to_vec();
-            let mut want = all[shown..].to_vec();
-            rest.sort_unstable();
-            want.sort_unstable();
-            assert_eq!(rest, want, "head {head}: the tail holds the other matches");
+            assert_eq!(got, all[..head.min(all.len())], "head {head}");
         }
+    }
+
+    /// Without scores: the browse order's matches, cut at the head.
+    #[test]
+    fn newest_first_head_is_the_filtered_browse_order() {
+        let n = 300;
+        let mut columns = Columns {
+            articles: n,
+            ..Columns::default()
+        };
+        columns.newest = (0..n as u32).map(|i| (i * 11 + 5) % n as u32).collect();
+        let mut matches = FixedBitSet::with_capacity(n);
+        for a in (0..n).filter(|a| a % 4 == 1) {
+            matches.insert(a);
+        }
+        let all: Vec<u32> = columns
+            .newest
+            .iter()
+            .copied()
+            .filter(|&a| matches.contains(a as usize))
+            .collect();
+        for head in [0, 1, 12, all.len(), all.len() + 1] {
+            let got = rank(&columns, &matches, None, head);
+            assert_eq!(got, all[..head.min(all.len())], "head {head}");
+        }
+        matches.insert_range(..);
+        assert_eq!(rank(&columns, &matches, None, 7), columns.newest[..7]);
     }
 }

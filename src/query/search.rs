@@ -342,31 +342,33 @@ impl SearchIndex {
         }
         let prefix = (last && len >= 2) || len >= 4;
         if prefix {
-            let mut completions = Vec::new();
-            let mut i = start;
-            while i < self.terms() && self.term(i).starts_with(word) {
-                if self.term(i) != word {
-                    let extra = self.term(i).chars().count();
-                    completions.push((i, 0.4 + 0.4 * len as f32 / extra as f32));
-                }
-                i += 1;
-            }
-            if completions.len() > MAX_EXPANSIONS {
-                // Keep the completions in the most articles (ties: dictionary order).
-                let postings = |c: u32| {
-                    let t = completions[c as usize].0;
-                    self.post_starts[t + 1] - self.post_starts[t]
-                };
-                let mut keep: Vec<u32> = (0..completions.len() as u32).collect();
-                id_sort::select(&mut keep, MAX_EXPANSIONS, &|a, b| {
-                    postings(b).cmp(&postings(a)).then(a.cmp(&b))
-                });
-                keep.truncate(MAX_EXPANSIONS);
-                id_sort::sort_dedup(&mut keep);
-                out.extend(keep.iter().map(|&c| completions[c as usize]));
+            // The terms starting with `word` are one run of the sorted dictionary from
+            // `start` on: its end by binary search too.
+            let end = partition(self.terms(), |i| {
+                let term = self.term(i);
+                term < word || term.starts_with(word)
+            });
+            let first = if start < end && self.term(start) == word {
+                start + 1
             } else {
-                out.extend(completions);
+                start
+            };
+            let mut kept: Vec<u32> = (first as u32..end as u32).collect();
+            if kept.len() > MAX_EXPANSIONS {
+                // Keep the completions in the most articles (ties: dictionary order), then
+                // put them back in dictionary order.
+                let postings = |t: usize| self.post_starts[t + 1] - self.post_starts[t];
+                let keys = (first..end).map(|t| (u64::from(!postings(t)) << 32) | t as u64);
+                kept = id_sort::smallest(keys, MAX_EXPANSIONS)
+                    .into_iter()
+                    .map(|k| k as u32)
+                    .collect();
+                id_sort::sort_dedup(&mut kept);
             }
+            out.extend(kept.into_iter().map(|t| {
+                let extra = self.term(t as usize).chars().count();
+                (t as usize, 0.4 + 0.4 * len as f32 / extra as f32)
+            }));
         }
         if len >= 5 {
             let max = if len >= 9 { 2 } else { 1 };
@@ -422,12 +424,22 @@ impl SearchIndex {
         if words.is_empty() {
             return None;
         }
-        for (word, last) in &words {
+        // An article has every word when each word's pass counted it, so those articles
+        // are among the last word's: the set is filled in that pass, not by a walk over
+        // every article any word touched.
+        let need = words.len().min(u8::MAX as usize) as u8;
+        let mut set = FixedBitSet::with_capacity(self.articles);
+        for (position, (word, last)) in words.iter().enumerate() {
             for (term, factor) in self.expand(word, *last) {
-                let idf = self.idf(term);
                 let (articles, weights) = self.postings_of(term);
+                // The score of each weight byte, computed once per term (the same
+                // expression, so the same values) instead of a multiply and a divide per
+                // posting.
+                let scale = self.idf(term) * factor;
+                let by_weight: [f32; 256] =
+                    std::array::from_fn(|w| scale * f32::from(w as u8) / SCALE);
                 for (&article, &weight) in articles.iter().zip(weights) {
-                    let s = idf * factor * f32::from(weight) / SCALE;
+                    let s = by_weight[usize::from(weight)];
                     let best = &mut scratch.best[article as usize];
                     if *best == 0.0 {
                         scratch.word_touched.push(article);
@@ -437,6 +449,7 @@ impl SearchIndex {
                     }
                 }
             }
+            let final_word = position + 1 == words.len();
             for &article in &scratch.word_touched {
                 let a = article as usize;
                 if scratch.words[a] == 0 {
@@ -445,15 +458,11 @@ impl SearchIndex {
                 scratch.words[a] = scratch.words[a].saturating_add(1);
                 scratch.score[a] += scratch.best[a];
                 scratch.best[a] = 0.0;
+                if final_word && scratch.words[a] >= need {
+                    set.insert(a);
+                }
             }
             scratch.word_touched.clear();
-        }
-        let need = words.len().min(u8::MAX as usize) as u8;
-        let mut set = FixedBitSet::with_capacity(self.articles);
-        for &article in &scratch.touched {
-            if scratch.words[article as usize] >= need {
-                set.insert(article as usize);
-            }
         }
         if set.is_clear() {
             // No article has every word: fall back to any word.
@@ -476,9 +485,16 @@ impl Scratch {
             };
             return;
         }
-        for &article in &self.touched {
-            self.words[article as usize] = 0;
-            self.score[article as usize] = 0.0;
+        if self.touched.len() > articles / 8 {
+            // Many were touched: clearing whole arrays (a fill the engine vectorises) beats
+            // a scattered store per article.
+            self.words.fill(0);
+            self.score.fill(0.0);
+        } else {
+            for &article in &self.touched {
+                self.words[article as usize] = 0;
+                self.score[article as usize] = 0.0;
+            }
         }
         self.touched.clear();
     }
@@ -508,4 +524,81 @@ fn partition(n: usize, before: impl Fn(usize) -> bool) -> usize {
         }
     }
     lo
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A dictionary of `terms` (sorted here) whose i-th term is in `df(i)` articles.
+    fn dictionary(mut terms: Vec<String>, df: impl Fn(usize) -> u32) -> SearchIndex {
+        terms.sort();
+        let mut index = SearchIndex {
+            articles: 1000,
+            ..SearchIndex::default()
+        };
+        index.post_starts.push(0);
+        for (i, term) in terms.iter().enumerate() {
+            index.terms.push_str(term);
+            index.term_ends.push(index.terms.len() as u32);
+            for a in 0..df(i) {
+                index.post_articles.push(a);
+                index.post_weights.push(10);
+            }
+            index.post_starts.push(index.post_articles.len() as u32);
+        }
+        // The typo scan's tables, as the builder lays them out.
+        let lengths: Vec<usize> = terms.iter().map(|t| t.chars().count()).collect();
+        index.by_len = (0..terms.len() as u32).collect();
+        index.by_len.sort_by_key(|&t| lengths[t as usize]);
+        let longest = lengths.iter().copied().max().unwrap_or(0);
+        index.len_starts = (0..=longest + 1)
+            .map(|len| index.by_len.partition_point(|&t| lengths[t as usize] < len) as u32)
+            .collect();
+        index.by_len_letters = index
+            .by_len
+            .iter()
+            .map(|&t| letters(&terms[t as usize]))
+            .collect();
+        index
+    }
+
+    /// A prefix's completions, worked out the plain way: every term after the exact one
+    /// that starts with it, and past the cap the most used (ties: dictionary order).
+    fn completions(index: &SearchIndex, word: &str) -> Vec<(usize, f32)> {
+        let len = word.chars().count();
+        let mut all: Vec<(usize, u32)> = (0..index.terms())
+            .filter(|&t| index.term(t).starts_with(word) && index.term(t) != word)
+            .map(|t| (t, index.post_starts[t + 1] - index.post_starts[t]))
+            .collect();
+        if all.len() > MAX_EXPANSIONS {
+            all.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            all.truncate(MAX_EXPANSIONS);
+            all.sort();
+        }
+        all.into_iter()
+            .map(|(t, _)| {
+                let extra = index.term(t).chars().count();
+                (t, 0.4 + 0.4 * len as f32 / extra as f32)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn prefix_expansions_keep_the_most_used_in_dictionary_order() {
+        let mut terms: Vec<String> = (0..450).map(|i| format!("pre{i}")).collect();
+        terms.extend(["pra", "pre", "prf", "prez", "pr"].map(String::from));
+        let index = dictionary(terms, |i| (i as u32 * 37) % 13 + 1);
+        for word in ["pre", "pre1", "pre12", "pr", "prf", "prz", "a", "zzz"] {
+            let mut got = index.expand(word, true);
+            // Typo matches come last, with their own factors.
+            got.retain(|&(t, f)| index.term(t).starts_with(word) || f == EXACT);
+            let exact = usize::from(got.first().is_some_and(|&(t, _)| index.term(t) == word));
+            assert_eq!(got[exact..], completions(&index, word), "{word}");
+            assert!(got.len() <= MAX_EXPANSIONS + 1, "{word}");
+        }
+        // Few completions: all of them.
+        let small = dictionary(vec!["tele".into(), "telex".into(), "telly".into()], |_| 2);
+        assert_eq!(small.expand("tel", true).len(), 3);
+    }
 }
