@@ -26,8 +26,8 @@ pub struct Counts {
     pub offerings: Vec<u32>,
 }
 
-/// Walking the matches costs about this many times more per reference (to a topic, type,
-/// brand or offering) than [`ValueSets::count_in`] does per bitset word or list item: the
+/// Walking the matches costs about this many times more per reference (to a topic or an
+/// offering) than [`ValueSets::count_in`] does per bitset word or list item: the
 /// walk finds each set bit, loads the article's row and bumps a counter behind a branch,
 /// where a common value's bitset counts 32 articles with one AND and one popcount. Per
 /// dimension and pass, the cheaper way is taken. Measured in the Wasm at 100k articles
