@@ -120,10 +120,13 @@ export async function buildSites(ctx) {
   if (want("ours")) {
     const out = join(site, "ours");
     mkdirSync(out, { recursive: true });
-    for (const name of ["index.json", "index.first.json"]) {
+    // The index as given (an --index file may have any name), and its first-view part
+    // beside it, named as `index --first-view` is asked to name it (NAME.first.json).
+    const part = indexFile.replace(/(\.json)?$/, ".first.json");
+    for (const [name, target] of [["index.json", indexFile], ["index.first.json", part]]) {
       const link = join(out, name);
       rmSync(link, { force: true });
-      symlinkSync(relative(out, join(dirname(indexFile), name)), link);
+      symlinkSync(relative(out, target), link);
     }
     if (widget.script) {
       copyWidget(widget.script, out);
