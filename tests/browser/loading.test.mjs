@@ -122,11 +122,11 @@ test("the first view paints before the core and the index are requested", async 
     await painted(widget);
     assert.equal(await cards(widget).count(), 12, `${id}: twelve cards before the core`);
   }
-  const titles = await cards(page.locator("#from-url")).allInnerTexts();
+  const titles = await cards(page.locator("#from-url")).allTextContents();
   release();
   await page.waitForFunction(() => document.querySelector("#from-url").handle?.getState?.() !== undefined);
   // The core took over: same cards, and search works.
-  assert.deepEqual(await cards(page.locator("#from-url")).allInnerTexts(), titles);
+  assert.deepEqual(await cards(page.locator("#from-url")).allTextContents(), titles);
   const widget = page.locator("#from-url");
   await widget.locator('input[type="search"]').fill("telehealth");
   await page.waitForFunction(() => document.querySelector("#from-url").handle.getState().query === "telehealth");
@@ -224,13 +224,13 @@ test("without a first-view part, the first view paints from the index's first by
   const { page, release } = await withCoreHeld("loading.html");
   const widget = page.locator("#early");
   await painted(widget);
-  const titles = await cards(widget).allInnerTexts();
+  const titles = await cards(widget).allTextContents();
   assert.equal(titles.length, 12, "twelve cards before the core");
   release();
   await page.waitForFunction(() => document.querySelector("#early").handle?.getState?.() !== undefined);
   // The core read the whole index, the bytes the loader had read included.
   await page.waitForFunction(() => document.querySelector("#early").handle.getState().total === 60);
-  assert.deepEqual(await cards(widget).allInnerTexts(), titles);
+  assert.deepEqual(await cards(widget).allTextContents(), titles);
   await widget.locator('input[type="search"]').fill("telehealth");
   await page.waitForFunction(() => document.querySelector("#early").handle.getState().query === "telehealth");
   const requests = await page.evaluate(() => performance.getEntriesByType("resource").filter((e) => e.name.endsWith("/default-index.json")).length);
@@ -277,7 +277,9 @@ test("in US English, neither the first view nor the core makes an Intl format; o
     }, locale);
     await page.waitForFunction(() => window.__ready);
     const widget = page.locator("#formats");
-    const dates = await widget.locator(".card time").allInnerTexts();
+    // textContent, not innerText: every card's date, in view or not (innerText reports what
+    // is rendered).
+    const dates = await widget.locator(".card time").allTextContents();
     assert.ok(dates.length > 0, "cards show dates");
     for (const date of dates) assert.match(date, datePattern, `${locale || "(browser's)"}: ${date}`);
     const made = await page.evaluate(() => window.__intl);

@@ -26,7 +26,7 @@ test("file:// page: default index and inline index both render", async () => {
   await inline.getByRole("searchbox").fill("rota");
   await page.waitForTimeout(300);
   assert.equal(await cards(inline).count(), 1, "search works on the inline index");
-  assert.match(await cards(inline).first().innerText(), /fairer rota/);
+  assert.match(await cards(inline).first().textContent(), /fairer rota/);
   assert.ok((await cards(builtIn).count()) === 6, "the other widget is untouched");
   await screenshot(page, "offline-desktop-light");
   await assertClean(page);

@@ -31,8 +31,10 @@ test("the script tag mounts the custom element and the data-attribute element", 
   assert.equal(await cards(news).count(), 12, "a full first page of cards");
   assert.equal(await cards(tele).count(), 3, "page-size=3 is honoured");
   // The preset topic filters the second widget: each of its cards carries that topic.
+  // textContent, not innerText: what each card holds, in view or not (innerText reports what
+  // is rendered).
   for (const card of await cards(tele).all()) {
-    assert.match(await card.innerText(), /Telemedicine/);
+    assert.match(await card.textContent(), /Telemedicine/);
   }
   assert.equal(await tele.locator('[part~="panel"]:visible').count(), 0, 'offerings="false" hides the panel');
   assert.ok((await news.locator('[part~="panel"] a').count()) > 0, "the panel lists offerings");
@@ -56,7 +58,7 @@ test("a facet click updates cards, counts and offerings", async () => {
   const after = numberIn(await countText(news));
   assert.equal(after, facetCount, "the result count equals the count shown beside the facet");
   assert.ok(after < before, "filtering narrows the results");
-  for (const card of await cards(news).all()) assert.match(await card.innerText(), /Cybersecurity/);
+  for (const card of await cards(news).all()) assert.match(await card.textContent(), /Cybersecurity/);
   assert.notEqual(await news.locator('[part~="panel"]').innerText(), panelBefore, "the panel follows the results");
   // A chip for the active filter, and clearing it brings everything back.
   await news.getByRole("button", { name: /clear all/i }).click();
