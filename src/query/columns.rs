@@ -47,30 +47,21 @@ impl Csr {
         }
     }
 
-    /// For a column of one value (or [`NONE`]) per row: for each of `width` values, the rows
-    /// holding it, ascending (the [`Csr::transpose`] of that column as one-item rows).
+    /// A column of one value (or [`NONE`], or anything not below `width`) per row, as rows of
+    /// at most one item: its [`Csr::transpose`] lists each value's rows.
     fn of_column(column: &[u32], width: usize) -> Csr {
-        let mut starts = vec![0u32; width + 1];
-        let values = || {
-            column
-                .iter()
-                .enumerate()
-                .filter(|(_, &v)| (v as usize) < width)
+        let mut csr = Csr {
+            starts: Vec::with_capacity(column.len() + 1),
+            items: Vec::new(),
         };
-        for (_, &value) in values() {
-            starts[value as usize + 1] += 1;
+        csr.starts.push(0);
+        for &value in column {
+            if (value as usize) < width {
+                csr.items.push(value);
+            }
+            csr.starts.push(csr.items.len() as u32);
         }
-        for i in 1..starts.len() {
-            starts[i] += starts[i - 1];
-        }
-        let mut next = starts.clone();
-        let mut items = vec![0u32; starts[width] as usize];
-        for (row, &value) in values() {
-            let slot = &mut next[value as usize];
-            items[*slot as usize] = row as u32;
-            *slot += 1;
-        }
-        Csr { starts, items }
+        csr
     }
 
     /// The transpose: for each of `width` columns, the rows containing it, ascending.
@@ -126,6 +117,13 @@ impl ValueSets {
     /// The articles having value `v`, ascending.
     pub fn list(&self, v: usize) -> &[u32] {
         self.lists.row(v)
+    }
+
+    /// How many articles have each value: the facet counts when nothing filters.
+    fn totals(&self) -> Vec<u32> {
+        (0..self.dense.len())
+            .map(|v| self.list(v).len() as u32)
+            .collect()
     }
 
     /// How many articles of `set` (as long as the index) have value `v`.
@@ -226,27 +224,17 @@ impl Columns {
         for (rank, &id) in newest.iter().enumerate() {
             newest_rank[id as usize] = rank as u32;
         }
-        let totals = |column: &[u32], len: usize| {
-            let mut totals = vec![0u32; len];
-            for &id in column {
-                if let Some(slot) = totals.get_mut(id as usize) {
-                    *slot += 1;
-                }
-            }
-            totals
-        };
         let topic_articles =
             ValueSets::new(topics.transpose(index.topics.len()), index.topics.len(), n);
-        // A column of one value (or NONE) per article, as value -> articles.
-        let value_sets = |column: &[u32], values: usize| {
-            ValueSets::new(Csr::of_column(column, values), values, n)
-        };
-        let offering_totals = totals(&offerings.items, index.offerings.len());
         let offering_articles = ValueSets::new(
             offerings.transpose(index.offerings.len()),
             index.offerings.len(),
             n,
         );
+        // A column of one value (or NONE) per article, as value -> articles.
+        let value_sets = |column: &[u32], values: usize| {
+            ValueSets::new(Csr::of_column(column, values).transpose(values), values, n)
+        };
         let brand: Vec<u32> = index
             .articles
             .iter()
@@ -257,17 +245,17 @@ impl Columns {
             .iter()
             .map(|a| checked(a.content_type, index.types.len()))
             .collect();
+        let type_articles = value_sets(&content_type, index.types.len());
+        let brand_articles = value_sets(&brand, index.brands.len());
         Columns {
             articles: n,
-            topic_totals: (0..index.topics.len())
-                .map(|t| topic_articles.list(t).len() as u32)
-                .collect(),
-            type_articles: value_sets(&content_type, index.types.len()),
-            brand_articles: value_sets(&brand, index.brands.len()),
-            type_totals: totals(&content_type, index.types.len()),
-            offering_totals,
+            topic_totals: topic_articles.totals(),
+            type_totals: type_articles.totals(),
+            brand_totals: brand_articles.totals(),
+            offering_totals: offering_articles.totals(),
+            type_articles,
+            brand_articles,
             offering_articles,
-            brand_totals: totals(&brand, index.brands.len()),
             topic_group: index
                 .topics
                 .iter()

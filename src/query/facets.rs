@@ -42,13 +42,14 @@ fn walk_is_cheaper(value_cost: usize, matches: usize, refs: usize, articles: usi
     value_cost as u64 * articles as u64 > matches as u64 * refs as u64 * WALK
 }
 
-/// Counts every facet for `filters`, where `all` is `filters.all()` (passed in because the
-/// caller needs it anyway).
+/// Counts every facet for `filters`, where `all` is `filters.all()` and `matches` its
+/// number of articles (both passed in because the caller needs them anyway).
 #[cfg_attr(topic_cards_speed, optimize(speed))]
 pub fn count(
     columns: &Columns,
     filters: &Filters,
     all: &FixedBitSet,
+    matches: usize,
     sizes: (usize, usize, usize, usize),
 ) -> Counts {
     let (topics, types, brands, offerings) = sizes;
@@ -73,11 +74,9 @@ pub fn count(
         .iter()
         .map(|&group| group == NONE || !filters.is_active(Dim::Group(group)))
         .collect();
-    let matches = all.count_ones(..);
-    let topic_sets = &columns.topic_articles;
     count_rows(
         &columns.topics,
-        topic_sets,
+        &columns.topic_articles,
         all,
         matches,
         &open,
@@ -90,10 +89,9 @@ pub fn count(
         per_value(&columns.brand_articles, all, &mut counts.brands);
     }
     let every = vec![true; offerings];
-    let offering_sets = &columns.offering_articles;
     count_rows(
         &columns.offerings,
-        offering_sets,
+        &columns.offering_articles,
         all,
         matches,
         &every,
@@ -113,12 +111,14 @@ pub fn count(
         match *dim {
             Dim::Group(group) => {
                 let in_group: Vec<bool> = columns.topic_group.iter().map(|&g| g == group).collect();
-                let (rows, sets, matches) = (
+                count_rows(
                     &columns.topics,
                     &columns.topic_articles,
+                    &others,
                     others.count_ones(..),
+                    &in_group,
+                    &mut counts.topics,
                 );
-                count_rows(rows, sets, &others, matches, &in_group, &mut counts.topics);
             }
             Dim::Types => per_value(&columns.type_articles, &others, &mut counts.types),
             Dim::Brands => per_value(&columns.brand_articles, &others, &mut counts.brands),

@@ -228,8 +228,8 @@ fn answer(
         index.brands.len(),
         index.offerings.len(),
     );
-    let counts = facets::count(columns, &filters, &all, sizes);
     let total = all.count_ones(..);
+    let counts = facets::count(columns, &filters, &all, total, sizes);
     let head = query.limit.max(offerings::WINDOW);
     let mut hits = order::rank(columns, &all, scores, head);
     let panel = offerings::rank(columns, &hits, &counts.offerings);
