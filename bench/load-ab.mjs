@@ -3,13 +3,16 @@
 // whether a change to loading helps, where the full bench's single build cannot say: the
 // builds take turns load by load, so the machine's noise falls on all of them alike.
 //
-//   node bench/load-ab.mjs [--corpus synth-10k] [--runs 7] WIDGET.js [WIDGET.js...]
+//   node bench/load-ab.mjs [--corpus synth-10k] [--runs 7] WIDGET.js [html:WIDGET.js...]
 //
+// `html:` serves that build on the page with the first view in its HTML (js/prerender.js,
+// run from the prerender.js beside WIDGET.js) instead of painted by the script.
 // The corpus must exist under bench/out (scripts/bench.sh makes it). Each widget file is
 // served from bench/out/load-ab/<n>/ (with the topic-cards-core.js beside it, if any) beside
 // that corpus's index.json and index.first.json, on the bench's page.
 import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { execFileSync } from "node:child_process";
+import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { watchOurWidget } from "./lib/inpage.mjs";
 import { launch } from "./lib/measure.mjs";
@@ -29,14 +32,30 @@ if (!existsSync(join(corpusDir, "site/ours/index.html")) || !positionals.length)
 
 const out = join(ROOT, "bench", "out", "load-ab");
 rmSync(out, { recursive: true, force: true });
-const pages = positionals.map((file, n) => {
+const pages = positionals.map((given, n) => {
   const dir = join(out, String(n));
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, "index.html"), readFileSync(join(corpusDir, "site/ours/index.html")));
+  const html = given.startsWith("html:");
+  const file = html ? given.slice(5) : given;
+  const page = readFileSync(join(corpusDir, "site/ours/index.html"), "utf8");
+  writeFileSync(join(dir, "index.html"), html ? prerenderedPage(page, file) : page);
   for (const name of ["index.json", "index.first.json"]) symlinkSync(join(corpusDir, name), join(dir, name));
   copyWidget(resolve(file), dir);
-  return { name: `${n}: ${file}`, path: `/load-ab/${n}/`, ours: true };
+  return { name: `${n}: ${given}`, path: `/load-ab/${n}/`, ours: true };
 });
+
+/**
+ * The bench's page for ours with the first view in its HTML (prerender.js beside the widget
+ * file, as in pkg/) and the script after the element, where it no longer holds the parser
+ * back from the cards.
+ */
+function prerenderedPage(page, widgetFile) {
+  const tool = join(dirname(resolve(widgetFile)), "prerender.js");
+  const snippet = execFileSync("node", [tool, join(corpusDir, "index.first.json"), "--page-size", "12"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+  const body = /<body>[\s\S]*<\/body>/;
+  const element = /<topic-cards [^>]*>/.exec(page)[0];
+  return page.replace(body, `<body>${element}${snippet}</topic-cards>\n<script src="topic-cards.js"></script></body>`);
+}
 pages.push({ name: "floor", path: `/${args.corpus}/site/floor/`, ours: false });
 
 const { url, close } = await serve(join(ROOT, "bench", "out"));

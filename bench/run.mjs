@@ -3,7 +3,7 @@
 // bench/out/RESULTS-smoke.md and .json) and prints the tables. See bench/README.md.
 //
 //   node bench/run.mjs [--sizes 1k,10k,100k] [--corpora sample,digitalgov] [--runs 5]
-//                      [--reps 5] [--contenders ours,floor,pagefind,minisearch,flexsearch,fuse]
+//                      [--reps 5] [--contenders ours,ours-html,floor,pagefind,minisearch,flexsearch,fuse]
 //                      [--index NAME=FILE]... [--pagefind-max 20000] [--build-timeout 900]
 //                      [--throttle MBPS[,LATENCY_MS]] [--widget FILE] [--cli FILE] [--max-minutes M] [--smoke]
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -17,7 +17,9 @@ import { report } from "./lib/report.mjs";
 import { buildSites, ROOT } from "./lib/sites.mjs";
 import { serve } from "./lib/server.mjs";
 
-const ALL = ["ours", "floor", "pagefind", "minisearch", "flexsearch", "fuse"];
+// ours-html: the same widget on a page that carries its first view as HTML (js/prerender.js).
+const ALL = ["ours", "ours-html", "floor", "pagefind", "minisearch", "flexsearch", "fuse"];
+const isOurs = (name) => name === "ours" || name === "ours-html";
 const { values: args } = parseArgs({
   options: {
     sizes: { type: "string" },
@@ -123,7 +125,7 @@ try {
   for (const { entry, queries } of prepared) {
     const names = config.contenders.filter((n) => entry.contenders[n].ok);
     // One unmeasured visit first, so no contender pays for the browser's own warm-up.
-    if (names.length) await visit(browser, { url: `${baseUrl}/${entry.name}/site/${names[0]}/`, baseUrl, root: OUT, ours: names[0] === "ours", queries: [], canQuery: false, reps: 0, timeoutMs: config.loadTimeoutMs });
+    if (names.length) await visit(browser, { url: `${baseUrl}/${entry.name}/site/${names[0]}/`, baseUrl, root: OUT, ours: isOurs(names[0]), queries: [], canQuery: false, reps: 0, timeoutMs: config.loadTimeoutMs });
     for (let run = 0; run < config.runs; run++) {
       if (run > 0 && overTime()) {
         results.stoppedEarly = `the ${config.maxMinutes}-minute limit (--max-minutes) was reached: ${entry.name} had ${run} of ${config.runs} runs (every corpus gets at least one)`;
@@ -136,9 +138,10 @@ try {
           url: `${baseUrl}/${entry.name}/site/${name}/`,
           baseUrl,
           root: OUT,
-          ours: name === "ours",
+          ours: isOurs(name),
           queries,
-          canQuery: name !== "floor",
+          // ours-html answers queries with the same widget as ours: its load is what differs.
+          canQuery: name !== "floor" && name !== "ours-html",
           reps: config.reps,
           timeoutMs: config.loadTimeoutMs,
           throttle: config.throttle,

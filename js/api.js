@@ -238,6 +238,15 @@ function afterPaint() {
 }
 
 /**
+ * Whether `host` came with its first view in the page's HTML: a declarative shadow root
+ * holding js/prerender.js's output, whose `<style>` the core's takeover replaces with the
+ * adopted stylesheet.
+ */
+function prerendered(host) {
+  return !!host.shadowRoot?.querySelector("style[data-prerendered]");
+}
+
+/**
  * Paints the first view from `text` into `host`'s shadow root, when the page's options ask
  * for the browse view (first-view.js declines anything else). True when it painted.
  */
@@ -365,7 +374,8 @@ export function createApi(loadCore, defaultSource = () => ({})) {
         );
         text = await Promise.race([early.peek(), core]);
       }
-      const painted = text !== null && !this.#destroyed && !this.#widget && paintEarly(host, text, options);
+      // A first view in the page's HTML (js/prerender.js) is already painted: keep it.
+      const painted = prerendered(host) || (text !== null && !this.#destroyed && !this.#widget && paintEarly(host, text, options));
       this.#painted = painted;
       if (painted && !early) await afterPaint();
       if (this.#destroyed) return this;

@@ -97,8 +97,8 @@ export function adoptStyles(root) {
  */
 export function paintFirstView(root, prefix, options) {
   try {
-    if (!(root instanceof ShadowRoot) || !valid(prefix)) return false;
-    const top = draw(root, prefix, options);
+    if (!(root instanceof ShadowRoot)) return false;
+    const top = firstViewNodes(root.ownerDocument, root.host.id, location.hash, prefix, options);
     if (!top) return false;
     adoptStyles(root);
     root.replaceChildren(top);
@@ -106,6 +106,16 @@ export function paintFirstView(root, prefix, options) {
   } catch (_) {
     return false;
   }
+}
+
+/**
+ * The first view's nodes, detached, made with `doc` (a Document, or anything with its
+ * `createElement`, as js/prerender.js passes), for a host whose id is `hostId` on a page whose
+ * location hash is `hash`; null when the prefix is one the core refuses or the options ask
+ * for what the painter declines. May throw (on a hostile prefix); paintFirstView catches.
+ */
+export function firstViewNodes(doc, hostId, hash, prefix, options) {
+  return valid(prefix) ? draw(doc, hostId, hash, prefix, options) : null;
 }
 
 // ---- The prefix, checked as the core's decoder checks it (serde shapes, then ids). ----
@@ -244,7 +254,7 @@ function initialOf(name) {
 }
 
 /** Builds the widget's nodes (detached); null when the options ask for what it declines. */
-function draw(root, prefix, options) {
+function draw(doc, hostId, locationHash, prefix, options) {
   const o = isObject(options) ? options : {};
   // Filters, a search or a sort: the core shows the pending state, not the browse view.
   const query = typeof o.query === "string" ? o.query : "";
@@ -254,9 +264,9 @@ function draw(root, prefix, options) {
   if (typeof o.sort === "string" && NEWEST.test(o.sort)) return null;
   // Filter state in the hash would replace the options' (hash_sync.rs `read`).
   const hash = o.hashSync;
-  const spaces = hash === true ? [root.host.id, "tc"] : typeof hash === "string" ? [hash] : [];
+  const spaces = hash === true ? [hostId, "tc"] : typeof hash === "string" ? [hash] : [];
   // Some `&`-separated part starts with `ns.`.
-  const parts = "&" + location.hash.slice(1);
+  const parts = "&" + locationHash.slice(1);
   if (spaces.some((ns) => ns && parts.includes(`&${ns}.`))) return null;
 
   const pageSize = typeof o.pageSize === "number" && o.pageSize >= 1 && o.pageSize <= 1000 ? Math.trunc(o.pageSize) : 12;
@@ -283,7 +293,6 @@ function draw(root, prefix, options) {
     return ymd ? attempt(() => dates.format(new Date(y, m - 1, d)), iso) : iso;
   };
 
-  const doc = root.ownerDocument;
   /** `<tag class=cls ...attrs>text</tag>`, appended to `parent` when given. */
   const add = (parent, tag, cls, attrs = 0, text) => {
     const node = doc.createElement(tag);

@@ -102,6 +102,8 @@ build_wasm "" web pkg
 # The JS API as one module with what it imports inlined (the painter, the prefix scanner, the
 # CSS and strings): no further request stands between the page and the first paint.
 node scripts/bundle-module.mjs js/api.js pkg/api.js
+# The first view as HTML for pages to carry (a Node tool; the painter and the CSS inside).
+node scripts/bundle-module.mjs js/prerender.js pkg/prerender.js
 node scripts/minify.mjs pkg/core.js pkg/api.js
 cp build/default-index.json build/default-index.first.json pkg/
 

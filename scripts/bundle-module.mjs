@@ -1,6 +1,6 @@
 // Bundles one ES module with the modules it imports into a single ES module file (rolldown),
 // keeping its exports: for pkg/api.js, which imports the first-view painter, the prefix
-// scanner, and the CSS and strings generated into build/ui-assets.js.
+// scanner, and the CSS and strings generated into build/ui-assets.js; and pkg/prerender.js.
 //
 //   node scripts/bundle-module.mjs ENTRY.js OUT.js
 import { rolldown } from "rolldown";
@@ -10,6 +10,7 @@ if (!file) {
   console.error("usage: node scripts/bundle-module.mjs ENTRY.js OUT.js");
   process.exit(2);
 }
-const bundle = await rolldown({ input });
+// Node's built-in modules stay imports (js/prerender.js's command line reads its file).
+const bundle = await rolldown({ input, external: /^node:/ });
 await bundle.write({ file, format: "es" });
 await bundle.close();

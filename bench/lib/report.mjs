@@ -3,7 +3,7 @@
 // as PASS / FAIL / n/a. Also adds the summaries to `results` (for results.json).
 import { ratio, summary } from "./stats.mjs";
 
-const NAMES = { ours: "ours (topic-cards)", floor: "floor (12 cards JSON)", pagefind: "Pagefind", minisearch: "MiniSearch", flexsearch: "FlexSearch", fuse: "Fuse.js" };
+const NAMES = { ours: "ours (topic-cards)", "ours-html": "ours, first view in the page's HTML", floor: "floor (12 cards JSON)", pagefind: "Pagefind", minisearch: "MiniSearch", flexsearch: "FlexSearch", fuse: "Fuse.js" };
 const QUERY_ORDER = ["telehealth", "tele", "data privacy", "accessibilty", "facet", "facet + data"];
 
 const kb = (bytes) => (bytes == null ? "n/a" : bytes >= 1e6 ? `${(bytes / 1e6).toFixed(2)} MB` : `${(bytes / 1e3).toFixed(1)} kB`);
@@ -141,6 +141,13 @@ function budgets(results) {
   });
   check("time to first cards <= 1.3x the floor page's", "synth-10k", (c) => {
     const ours = need(c.sums.ours?.firstCards?.median, "ours' first cards");
+    const floor = need(c.sums.floor?.firstCards?.median, "floor's first cards");
+    return { pass: ours <= 1.3 * floor, detail: `${ms(ours)} ms = ${(ours / floor).toFixed(2)}x the floor's ${ms(floor)} ms` };
+  });
+  // The same line for the page that carries its first view as HTML (js/prerender.js): a way in
+  // for sites that can put the tool's output into their pages, measured on its own row.
+  check("time to first cards <= 1.3x the floor page's, first view in the page's HTML", "synth-10k", (c) => {
+    const ours = need(c.sums["ours-html"]?.firstCards?.median, "ours-html's first cards");
     const floor = need(c.sums.floor?.firstCards?.median, "floor's first cards");
     return { pass: ours <= 1.3 * floor, detail: `${ms(ours)} ms = ${(ours / floor).toFixed(2)}x the floor's ${ms(floor)} ms` };
   });

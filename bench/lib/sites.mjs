@@ -1,8 +1,10 @@
 // Writes one corpus's contender pages under OUT/site/<contender>/, all derived from the
-// same index JSON: the floor's first view, ours, the three JS libraries' prebuilt data
+// same index JSON: the floor's first view, ours (and ours-html, its first view prerendered
+// into the page), the three JS libraries' prebuilt data
 // files and Pagefind's HTML pages plus its bundle. Each part is rebuilt only when its inputs
 // (the index bytes and the harness code that makes it) changed.
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -117,27 +119,34 @@ export async function buildSites(ctx) {
     status.floor = { ok: true };
   }
 
-  if (want("ours")) {
-    const out = join(site, "ours");
+  // Ours on two pages: the first view painted by the script, and (ours-html) the first view in
+  // the page's HTML (pkg/prerender.js beside the widget), with the script after the element,
+  // where it no longer holds the parser back from the cards.
+  const part = indexFile.replace(/(\.json)?$/, ".first.json");
+  for (const name of ["ours", "ours-html"].filter(want)) {
+    const out = join(site, name);
     mkdirSync(out, { recursive: true });
     // The index as given (an --index file may have any name), and its first-view part
     // beside it, named as `index --first-view` is asked to name it (NAME.first.json).
-    const part = indexFile.replace(/(\.json)?$/, ".first.json");
-    for (const [name, target] of [["index.json", indexFile], ["index.first.json", part]]) {
-      const link = join(out, name);
+    for (const [file, target] of [["index.json", indexFile], ["index.first.json", part]]) {
+      const link = join(out, file);
       rmSync(link, { force: true });
       symlinkSync(relative(out, target), link);
     }
-    if (widget.script) {
-      copyWidget(widget.script, out);
-      writeFileSync(
-        join(out, "index.html"),
-        page("ours", OURS_HEAD, OURS_BODY),
-      );
-      status.ours = { ok: true };
-    } else {
-      status.ours = { ok: false, reason: "pkg/topic-cards.js missing (make build failed?)" };
+    const tool = widget.script && join(dirname(widget.script), "prerender.js");
+    if (!widget.script || (name === "ours-html" && !existsSync(tool))) {
+      status[name] = { ok: false, reason: `${name === "ours" ? "pkg/topic-cards.js" : "pkg/prerender.js"} missing (make build failed?)` };
+      continue;
     }
+    copyWidget(widget.script, out);
+    let body = OURS_BODY;
+    if (name === "ours-html") {
+      const snippet = execFileSync("node", [tool, part, "--page-size", "12"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+      const [element] = /<topic-cards [^>]*>/.exec(OURS_BODY);
+      body = `${element}${snippet}</topic-cards>\n<script src="topic-cards.js"></script>`;
+    }
+    writeFileSync(join(out, "index.html"), page(name, OURS_HEAD, body));
+    status[name] = { ok: true };
   }
 
   const libs = Object.keys(LIBS).filter(want);

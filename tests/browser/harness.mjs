@@ -38,8 +38,8 @@ export async function start() {
  * Opens a page in a fresh context and records trouble in `page.problems`. A test ends with
  * `assertClean(page)` unless it provokes errors on purpose.
  */
-export async function openPage(browser, { width = 1280, height = 900, colorScheme = "light" } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, colorScheme });
+export async function openPage(browser, { width = 1280, height = 900, colorScheme = "light", javaScriptEnabled = true } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, colorScheme, javaScriptEnabled });
   const page = await context.newPage();
   page.problems = [];
   page.consoleErrors = [];

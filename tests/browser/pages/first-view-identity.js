@@ -2,7 +2,8 @@
 // host and lets the core paint its first view into another, and serialises both shadow roots
 // for the test (tests/browser/first-view.test.mjs) to compare. The core is pkg/core.js itself,
 // not through api.js, whose handle would run the painter first (the stylesheet, which the
-// handle adopts for the core, is adopted here the same way).
+// handle adopts for the core, is adopted here the same way). It also parses js/prerender.js's
+// markup for tests/browser/prerender.test.mjs.
 import { adoptStyles, formatsFor, paintFirstView } from "../../../js/first-view.js";
 import init, { mount } from "../../../pkg/core.js";
 
@@ -41,6 +42,32 @@ function serialize(root) {
     css: root.adoptedStyleSheets.map((sheet) => [...sheet.cssRules].map((r) => r.cssText)),
     active: root.activeElement ? root.activeElement.localName : null,
   };
+}
+
+/**
+ * Parses js/prerender.js's markup as a page's parser does (a declarative shadow root) and
+ * serialises that root as `serialize` does, with its `<style>`'s rules as the CSS (the
+ * painter's root adopts the same text) and its other children as the nodes.
+ */
+function prerendered(html) {
+  // The parser attaches a declarative root to the template's parent element, so the markup
+  // goes inside a host element of its own, as a page has it inside `<topic-cards>`.
+  const holder = newHost("");
+  holder.setHTMLUnsafe(`<div>${html}</div>`);
+  const root = holder.firstElementChild.shadowRoot;
+  if (!root) {
+    holder.remove();
+    return { ok: false, tree: null };
+  }
+  const style = root.querySelector("style[data-prerendered]");
+  const tree = serialize(root);
+  tree.children = tree.children.filter((child) => child.tag !== "style");
+  // This page's CSP blocks inline styles (style.sheet is null): read the rules from its text.
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(style ? style.textContent : "");
+  tree.css = style ? [[...sheet.cssRules].map((r) => r.cssText)] : [];
+  holder.remove();
+  return { ok: true, tree };
 }
 
 /** The members of the index that make its first-view prefix, as the loader hands them. */
@@ -135,4 +162,4 @@ function formatDifferences(locale, intlLocale) {
   return out;
 }
 
-window.firstView = { painter, core, formatDifferences, ready: true };
+window.firstView = { painter, core, prerendered, formatDifferences, ready: true };

@@ -1,0 +1,27 @@
+// Types for prerender.js: the widget's first view as HTML, for a page to carry inside its
+// `<topic-cards>` element (a Node tool: it is not for the browser bundle).
+
+/** The element options the markup is drawn for; give the element the same ones. */
+export interface PrerenderOptions {
+  /** BCP 47 tag for dates and counts; US English when not given. */
+  locale?: string;
+  /** Cards shown (1-1000, default 12). */
+  pageSize?: number;
+  theme?: "auto" | "light" | "dark";
+  linkTarget?: string;
+  /** `false` leaves out the related-offerings panel. */
+  offerings?: boolean;
+  /** UI string overrides, as the element's `strings` option. */
+  strings?: Record<string, string>;
+}
+
+/**
+ * The `<template shadowrootmode="open">` for an index's first-view part (or a whole index:
+ * only its first members are read). `hostId` is the element's id, for `hashSync`. Throws when
+ * the options ask for what the first view cannot show (a search, filters, a sort) or the
+ * index is one the widget refuses.
+ */
+export function prerender(prefixText: string, options?: PrerenderOptions, hostId?: string): string;
+
+/** The Content-Security-Policy `style-src` source that allows the markup's `<style>`. */
+export function styleSource(): Promise<string>;
