@@ -11,13 +11,12 @@
 // served from bench/out/load-ab/<n>/ (with the topic-cards-core.js beside it, if any) beside
 // that corpus's index.json and index.first.json, on the bench's page.
 import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { execFileSync } from "node:child_process";
 import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { watchOurWidget } from "./lib/inpage.mjs";
 import { launch } from "./lib/measure.mjs";
 import { serve } from "./lib/server.mjs";
-import { ROOT, copyWidget } from "./lib/sites.mjs";
+import { ROOT, copyWidget, prerenderedBody } from "./lib/sites.mjs";
 import { summary } from "./lib/stats.mjs";
 
 const { values: args, positionals } = parseArgs({
@@ -44,17 +43,10 @@ const pages = positionals.map((given, n) => {
   return { name: `${n}: ${given}`, path: `/load-ab/${n}/`, ours: true };
 });
 
-/**
- * The bench's page for ours with the first view in its HTML (prerender.js beside the widget
- * file, as in pkg/) and the script after the element, where it no longer holds the parser
- * back from the cards.
- */
+/** The bench's page for ours with ours-html's body (prerender.js beside the widget file, as in pkg/). */
 function prerenderedPage(page, widgetFile) {
-  const tool = join(dirname(resolve(widgetFile)), "prerender.js");
-  const snippet = execFileSync("node", [tool, join(corpusDir, "index.first.json"), "--page-size", "12"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
-  const body = /<body>[\s\S]*<\/body>/;
-  const element = /<topic-cards [^>]*>/.exec(page)[0];
-  return page.replace(body, `<body>${element}${snippet}</topic-cards>\n<script src="topic-cards.js"></script></body>`);
+  const body = prerenderedBody(join(dirname(resolve(widgetFile)), "prerender.js"), join(corpusDir, "index.first.json"));
+  return page.replace(/<body>[\s\S]*<\/body>/, () => `<body>${body}</body>`);
 }
 pages.push({ name: "floor", path: `/${args.corpus}/site/floor/`, ours: false });
 

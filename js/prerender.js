@@ -14,7 +14,7 @@
 // rule.
 //
 //   node pkg/prerender.js INDEX.first.json [--locale en-US] [--page-size 12] [--theme auto]
-//                         [--link-target _blank] [--no-offerings]  > first-view.html
+//                         [--link-target _blank] [--no-offerings] [--id ELEMENT-ID]  > first-view.html
 //
 // prints the `<template>` to stdout and the Content-Security-Policy source its `<style>`
 // needs to stderr. Use the same options on the element (`locale`, `page-size`, ...) so the
@@ -87,11 +87,11 @@ const DOCUMENT = { createElement: (tag) => new Element(tag) };
  * core would, it does not draw here either.
  */
 export function prerender(prefixText, options = {}, hostId = "") {
-  const { format, version, groups, topics, types, brands, firstView } = JSON.parse(prefixText);
   // Where the browser's language would decide the formats, there is no browser here: the
   // page's HTML is the same for every reader, so it is US English unless a locale is given.
   const withLocale = typeof options.locale === "string" && options.locale !== "" ? options : { ...options, locale: "en-US" };
-  const top = firstViewNodes(DOCUMENT, hostId, "", { format, version, groups, topics, types, brands, firstView }, withLocale);
+  // The painter checks only the prefix's members: a whole index's articles are not read.
+  const top = firstViewNodes(DOCUMENT, hostId, "", JSON.parse(prefixText), withLocale);
   if (!top) throw new Error("this first view cannot be prerendered with these options (a search, filters or sort asked for, or a prefix the widget refuses)");
   return `<template shadowrootmode="open"><style data-prerendered>${CSS}</style>${top.outerHTML}</template>`;
 }
@@ -106,6 +106,7 @@ export async function styleSource() {
 async function main(args) {
   const { readFileSync } = await import("node:fs");
   const options = {};
+  let hostId = "";
   let file = null;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
@@ -118,13 +119,12 @@ async function main(args) {
     else if (arg === "--theme") options.theme = value();
     else if (arg === "--link-target") options.linkTarget = value();
     else if (arg === "--no-offerings") options.offerings = false;
-    else if (arg === "--id") options.hostId = value();
+    else if (arg === "--id") hostId = value();
     else if (!arg.startsWith("--") && file === null) file = arg;
     else throw new Error(`unknown argument ${arg}`);
   }
-  if (file === null) throw new Error("usage: prerender.js INDEX.first.json [--locale TAG] [--page-size N] [--theme auto|light|dark] [--link-target T] [--no-offerings]");
-  const { hostId = "", ...elementOptions } = options;
-  process.stdout.write(prerender(readFileSync(file, "utf8"), elementOptions, hostId) + "\n");
+  if (file === null) throw new Error("usage: prerender.js INDEX.first.json [--locale TAG] [--page-size N] [--theme auto|light|dark] [--link-target T] [--no-offerings] [--id ELEMENT-ID]");
+  process.stdout.write(prerender(readFileSync(file, "utf8"), options, hostId) + "\n");
   process.stderr.write(`prerender: the <style> needs style-src ${await styleSource()} under a Content-Security-Policy\n`);
 }
 

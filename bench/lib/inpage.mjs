@@ -48,24 +48,27 @@ export function captureWasmMemories() {
  * root the parser made from the page's HTML counts from when its cards are in the document.
  */
 export function watchOurWidget() {
+  const found = (host) => host.addEventListener("tc-ready", () => (window.__searchable ??= performance.now()), { once: true });
+  const markAfterFrame = () =>
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => (window.__firstCards = performance.now());
+      channel.port2.postMessage(0);
+    });
   const attach = Element.prototype.attachShadow;
   Element.prototype.attachShadow = function (init) {
     const root = attach.call(this, init);
     if (this.localName === "topic-cards" || this.hasAttribute("data-topic-cards")) {
       window.__tcRoot = root;
       // The whole index decoded and the engine built: from here a query needs no more loading.
-      this.addEventListener("tc-ready", () => (window.__searchable ??= performance.now()), { once: true });
+      found(this);
       let seen = false;
       const check = () => {
         if (seen) return;
         if (root.querySelector('[part~="card"]')) {
           seen = true;
           observer.disconnect();
-          requestAnimationFrame(() => {
-            const channel = new MessageChannel();
-            channel.port1.onmessage = () => (window.__firstCards = performance.now());
-            channel.port2.postMessage(0);
-          });
+          markAfterFrame();
         } else {
           // The widget keeps a hidden, empty error box; only a shown one with text is an error.
           const error = root.querySelector('[part~="error"]');
@@ -85,12 +88,8 @@ export function watchOurWidget() {
     if (!root || window.__tcRoot || !root.querySelector('[part~="card"]')) return;
     parsed.disconnect();
     window.__tcRoot = root;
-    host.addEventListener("tc-ready", () => (window.__searchable ??= performance.now()), { once: true });
-    requestAnimationFrame(() => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => (window.__firstCards = performance.now());
-      channel.port2.postMessage(0);
-    });
+    found(host);
+    markAfterFrame();
   });
   parsed.observe(document, { childList: true, subtree: true });
 }

@@ -85,7 +85,18 @@ ${doc.brand ? `<p data-pagefind-filter="brand">${escapeHtml(doc.brand)}</p>` : "
 // Ours is embedded as the README tells a partner to: the script tag, and a preload of the
 // first-view part so that its request does not wait for the script's.
 const OURS_HEAD = `<link rel="preload" href="index.first.json" as="fetch" crossorigin>`;
-const OURS_BODY = `<script src="topic-cards.js"></script>\n<topic-cards index-url="index.json" first-view-url="index.first.json" page-size="12"></topic-cards>`;
+const OURS_ELEMENT = `<topic-cards index-url="index.json" first-view-url="index.first.json" page-size="12">`;
+const OURS_BODY = `<script src="topic-cards.js"></script>\n${OURS_ELEMENT}</topic-cards>`;
+
+/**
+ * The body of ours-html's page: the element holding the first view as HTML (`tool`, a
+ * prerender.js, run on the first-view part `part`), then the script, which after the element
+ * no longer holds the parser back from the cards. bench/load-ab.mjs's `html:` builds too.
+ */
+export function prerenderedBody(tool, part) {
+  const snippet = execFileSync("node", [tool, part, "--page-size", "12"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+  return `${OURS_ELEMENT}${snippet}</topic-cards>\n<script src="topic-cards.js"></script>`;
+}
 
 /**
  * Copies a build of our script-tag loader into `dir` as topic-cards.js, with the core file
@@ -120,8 +131,7 @@ export async function buildSites(ctx) {
   }
 
   // Ours on two pages: the first view painted by the script, and (ours-html) the first view in
-  // the page's HTML (pkg/prerender.js beside the widget), with the script after the element,
-  // where it no longer holds the parser back from the cards.
+  // the page's HTML (pkg/prerender.js beside the widget; see `prerenderedBody`).
   const part = indexFile.replace(/(\.json)?$/, ".first.json");
   for (const name of ["ours", "ours-html"].filter(want)) {
     const out = join(site, name);
@@ -139,12 +149,7 @@ export async function buildSites(ctx) {
       continue;
     }
     copyWidget(widget.script, out);
-    let body = OURS_BODY;
-    if (name === "ours-html") {
-      const snippet = execFileSync("node", [tool, part, "--page-size", "12"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
-      const [element] = /<topic-cards [^>]*>/.exec(OURS_BODY);
-      body = `${element}${snippet}</topic-cards>\n<script src="topic-cards.js"></script>`;
-    }
+    const body = name === "ours-html" ? prerenderedBody(tool, part) : OURS_BODY;
     writeFileSync(join(out, "index.html"), page(name, OURS_HEAD, body));
     status[name] = { ok: true };
   }
