@@ -2,6 +2,7 @@
 // package's own .d.ts, built, served, and loaded under the strict CSP.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { ROOT, assertClean, cards, openPage, painted, screenshot, start } from "./harness.mjs";
@@ -49,4 +50,19 @@ test("destroy removes the widget and leaves the app running", async () => {
   assert.equal(await cards(widget).count(), 0);
   assert.equal(await page.evaluate(() => 1 + 1), 2);
   await assertClean(page);
+});
+
+test("npm packs every file the package's manifest names, and its README", () => {
+  // `npm pack --dry-run` lists what a publish would upload; a `files` or `exports` entry
+  // naming a file that the build did not make would be silently left out.
+  const pkg = join(ROOT, "pkg");
+  const manifest = JSON.parse(readFileSync(join(pkg, "package.json"), "utf8"));
+  const [packed] = JSON.parse(
+    execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: pkg, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }),
+  );
+  const paths = new Set(packed.files.map((f) => f.path));
+  const exported = Object.values(manifest.exports).flatMap((target) => (typeof target === "string" ? [target] : Object.values(target)));
+  const named = [...manifest.files, ...exported.map((p) => p.replace(/^\.\//, "")), manifest.bin["topic-cards-prerender"].replace(/^\.\//, "")];
+  for (const file of named) assert.ok(paths.has(file), `${file} is in the packed package`);
+  assert.ok(paths.has("README.md"));
 });
