@@ -1,9 +1,8 @@
-//! Prints `build/ui-assets.js`: the core's minified stylesheet and default UI strings as an
-//! ES module, for the plain-JS first-view painter (`js/first-view.js`). Run by
-//! scripts/build.sh: `cargo run --release --example ui_assets > build/ui-assets.js`.
+//! Prints `build/ui-assets.js`: the widget's minified stylesheet and default UI strings as an
+//! ES module, for the JS painter (`js/painter.js`). Run by scripts/build.sh:
+//! `cargo run --release --example ui_assets > build/ui-assets.js`.
 //!
-//! Generated from [`topic_cards::ui_assets`], the one definition the Wasm uses too, so the
-//! painter's text and CSS cannot drift from the core's.
+//! Generated from [`topic_cards::ui_assets`], where both are defined and tested.
 
 use topic_cards::ui_assets::{CSS, DEFAULT_STRINGS};
 

@@ -1,14 +1,18 @@
 // The JavaScript face of topic-cards, shared by the single-file script and the npm package.
 //
+// The JavaScript face of topic-cards, shared by the single-file script and the npm package.
+//
 // The Rust/Wasm core exports `mount(host, options)` returning a widget with `update`,
-// `setFilters`, `getState` and `destroy`. This file adds what only JS can do well: a handle
-// that works before the Wasm has finished loading (calls are queued, so `mount` can return at
-// once), the first paint before the Wasm is even requested (first-view.js draws the index's
-// small first-view part, and the core takes over the same DOM), the `<topic-cards>` custom
+// `setFilters`, `getState` and `destroy`; it draws through the painter (painter.js) given in
+// `options.painter`. This file adds what only JS can do well: a handle that works before the
+// Wasm has finished loading (calls are queued, so `mount` can return at once), the first
+// paint before the Wasm is even requested (first-view.js draws the index's small first-view
+// part with a painter, which the core then goes on drawing with), the `<topic-cards>` custom
 // element, and the `[data-topic-cards]` scan. It never lets an exception reach the host
 // page: failures become the widget's error state and one console.error.
 
-import { adoptStyles, formatsFor, paintFirstView } from "./first-view.js";
+import { formatsFor, paintFirstView } from "./first-view.js";
+import { createPainter } from "./painter.js";
 import { firstViewEnd } from "./prefix.js";
 
 const ATTRIBUTES = [
@@ -239,8 +243,8 @@ function afterPaint() {
 
 /**
  * Whether `host` came with its first view in the page's HTML: a declarative shadow root
- * holding js/prerender.js's output, whose `<style>` the core's takeover replaces with the
- * adopted stylesheet.
+ * holding js/prerender.js's output. The painter made for the core replaces its nodes and
+ * `<style>` with its own, drawn the same, and the adopted stylesheet, in one swap.
  */
 function prerendered(host) {
   return !!host.shadowRoot?.querySelector("style[data-prerendered]");
@@ -248,14 +252,15 @@ function prerendered(host) {
 
 /**
  * Paints the first view from `text` into `host`'s shadow root, when the page's options ask
- * for the browse view (first-view.js declines anything else). True when it painted.
+ * for the browse view (first-view.js declines anything else). The painter it painted with,
+ * or null.
  */
 function paintEarly(host, text, options) {
   try {
     const root = host.shadowRoot || host.attachShadow({ mode: "open" });
-    return paintFirstView(root, JSON.parse(text), options) === true;
+    return paintFirstView(root, JSON.parse(text), options) || null;
   } catch (_) {
-    return false;
+    return null;
   }
 }
 
@@ -275,44 +280,32 @@ function warmFormats(options) {
   });
 }
 
-/** The widget's stylesheet on `host`'s shadow root (made here if missing), for the core. */
-function styleRoot(host) {
-  try {
-    adoptStyles(host.shadowRoot || host.attachShadow({ mode: "open" }));
-  } catch (_) {
-    console.warn("topic-cards: this browser cannot adopt stylesheets; the widget is unstyled");
-  }
+/** A painter for `host`'s shadow root (made here if missing), for the core to draw with. */
+function painterFor(host, options) {
+  return createPainter(host.shadowRoot || host.attachShadow({ mode: "open" }), options);
 }
 
 /**
- * What a person did to the early first view before the core took it over, so the core starts
- * from there: the search box's text, and whether it had focus (and where the caret was).
+ * What a person typed into the early first view before the core came: the search box's
+ * text, and whether it had focus (and where the caret was).
  */
-function earlyInput(host) {
+function typedEarly(host) {
   const root = host.shadowRoot;
   const box = root && root.querySelector('input[type="search"]');
-  if (!box) return null;
-  return {
-    value: box.value,
-    focused: root.activeElement === box,
-    start: box.selectionStart,
-    end: box.selectionEnd,
-  };
+  if (!box || box.value.trim() === "") return null;
+  return { value: box.value, focused: root.activeElement === box, start: box.selectionStart, end: box.selectionEnd };
 }
 
 /**
- * Hands what the person typed into the early first view to the core as the input it was: the
- * core's search box gets the text and an `input` event, so the filter, the hash and the host's
- * `tc-change` follow as for any typing. The focus and caret go back where they were.
+ * Hands text typed before the core came to it as the search it is (the filter, the hash and
+ * the host's `tc-change` follow as for any typing), then puts the caret back where it was.
  */
-function retype(host, input) {
-  const box = input && host.shadowRoot && host.shadowRoot.querySelector('input[type="search"]');
-  if (!box) return;
-  if (input.value !== box.value) {
-    box.value = input.value;
-    box.dispatchEvent(new Event("input", { bubbles: true }));
-  }
-  if (!input.focused) return;
+function searchTyped(host, painter, input) {
+  if (!input) return;
+  painter.onAct?.("search", input.value);
+  const box = host.shadowRoot?.querySelector('input[type="search"]');
+  if (!box || !input.focused) return;
+  if (box.value !== input.value) box.value = input.value;
   box.focus();
   try {
     box.setSelectionRange(input.start, input.end);
@@ -336,7 +329,7 @@ export function createApi(loadCore, defaultSource = () => ({})) {
     #queue = [];
     #destroyed = false;
     #early = null;
-    #painted = false;
+    #painter = null;
     constructor(host, options) {
       this.host = host;
       const given = options.index != null || options.indexUrl != null;
@@ -374,24 +367,24 @@ export function createApi(loadCore, defaultSource = () => ({})) {
         );
         text = await Promise.race([early.peek(), core]);
       }
-      // A first view in the page's HTML (js/prerender.js) is already painted: keep it.
-      const painted = prerendered(host) || (text !== null && !this.#destroyed && !this.#widget && paintEarly(host, text, options));
-      this.#painted = painted;
+      // A first view in the page's HTML (js/prerender.js) is already painted: keep it until
+      // the core's painter draws the same view over it.
+      const painted = prerendered(host) || (text !== null && !this.#destroyed && !this.#widget && (this.#painter = paintEarly(host, text, options)));
       if (painted && !early) await afterPaint();
       if (this.#destroyed) return this;
       early ??= fetchEarly(options);
       this.#early = early.controller;
       const api = await loadOnce();
       if (this.#destroyed) return this;
-      const input = painted ? earlyInput(host) : null;
-      const coreOptions = { ...early.options };
+      const input = painted ? typedEarly(host) : null;
+      const painter = (this.#painter ??= painterFor(host, options));
+      const coreOptions = { ...early.options, painter };
       delete coreOptions.firstViewUrl;
       if (text !== null) coreOptions.firstView = text;
       else delete coreOptions.firstView;
-      styleRoot(host);
       this.#widget = api.mount(host, coreOptions);
       this.#early = null;
-      retype(host, input);
+      searchTyped(host, painter, input);
       for (const [method, args] of this.#queue.splice(0)) this.#widget[method](...args);
       return this;
     }
@@ -420,16 +413,14 @@ export function createApi(loadCore, defaultSource = () => ({})) {
     destroy() {
       if (this.#destroyed) return;
       // Destroyed before the core came: the early first view is ours to remove.
-      if (!this.#widget && this.#painted) {
-        this.host.shadowRoot?.replaceChildren();
-        if (this.host.shadowRoot) this.host.shadowRoot.adoptedStyleSheets = [];
-      }
+      if (!this.#widget) this.#painter?.destroy();
       this.#call("destroy", []);
       // Destroyed before the core came: nobody will read the early index request.
       this.#early?.abort();
       this.#early = null;
       this.#destroyed = true;
       this.#widget = null;
+      this.#painter = null;
       this.#queue.length = 0;
     }
   }

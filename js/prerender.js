@@ -3,12 +3,12 @@
 // declarative shadow root (`<template shadowrootmode="open">`) holding the widget's
 // stylesheet and the browse view's nodes. The browser paints it while it parses the page,
 // before any script has run (and with scripts off, where crawlers and readers still get the
-// cards and their links); the script then takes the view over as it takes over its own early
-// paint (js/api.js), with no visible change.
+// cards and their links); the script's painter later redraws the same view in one swap
+// (js/api.js), with no visible change.
 //
-// The nodes come from the painter itself (js/first-view.js `firstViewNodes`), made here with a
-// small document of plain objects and written out as markup: one drawing of the view, so the
-// page's HTML, the early paint and the core's first paint cannot drift apart (the identity
+// The nodes come from the painter itself (js/first-view.js `firstViewNodes`, js/painter.js),
+// made here with a small document of plain objects and written out as markup: one drawing of
+// the view, so the page's HTML, the early paint and the core's paints cannot drift apart (the identity
 // test in tests/browser/prerender.test.mjs holds them together). Index content is untrusted:
 // every text and attribute value is escaped here, and URLs have passed the painter's safe-URL
 // rule.
@@ -45,6 +45,9 @@ class Element {
   }
   setAttribute(name, value) {
     this.attributes.set(String(name).toLowerCase(), String(value));
+  }
+  removeAttribute(name) {
+    this.attributes.delete(String(name).toLowerCase());
   }
   set className(value) {
     this.setAttribute("class", value);

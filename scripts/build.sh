@@ -3,7 +3,7 @@
 #   build/default-index.json   the sample content's index (the embedded default), and its
 #                              first-view part (default-index.first.json)
 #   pkg/core.js, core_bg.wasm  ES-module core for bundlers (no index compiled in; JS minified)
-#   pkg/api.js                 the JS API with the first-view painter inside (index.js imports it)
+#   pkg/api.js                 the JS API with the painter inside (index.js imports it)
 #   pkg/default-index.json     the default index and its first-view part beside it, for
 #                              bundlers to emit
 #   pkg/topic-cards.js         the classic script (loader: paints the first view), and
@@ -21,8 +21,10 @@ echo "build: indexer and the sample index" >&2
 cargo build --release --quiet --bin topic-cards
 target/release/topic-cards index content/articles --out build/default-index.json \
   --first-view build/default-index.first.json --report build/default-index-report.json
-# The core's CSS and default strings for the JS first-view painter (js/first-view.js).
+# The widget's CSS and default strings for the JS painter (js/painter.js).
 cargo run --quiet --release --example ui_assets > build/ui-assets.js
+# The painter as one self-contained module, which the Wasm tests (tests/web_support) import.
+node scripts/bundle-module.mjs js/painter.js build/painter.js
 # The sample articles' images are relative (images/...): put them beside each demo page.
 mkdir -p www/vite-app/public/images
 cp content/images/*.svg www/images/

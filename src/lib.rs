@@ -5,11 +5,12 @@
 //!
 //! ```text
 //! content files --content--> Article records --index::build--> index JSON (model::Index)
-//! browser: index::split (first view) -> paint -> index::decode -> query::Engine -> web
+//! browser: index::split (first view) -> index::decode -> query::Engine -> view -> js/painter.js
 //! ```
 //!
 //! Everything but `web` is plain Rust that tests natively; `content` and `index::build`
-//! exist only with the `cli` feature, `web` only on wasm32.
+//! exist only with the `cli` feature, `web` only on wasm32. The nodes are drawn by the JS
+//! painter (js/painter.js) from the [`view::View`] each paint hands it.
 
 // The size-built Wasm (opt-level "z") compiles the query path's hot functions for speed
 // (scripts/build.sh passes `--cfg topic_cards_speed`; it already unlocks unstable flags for
@@ -34,4 +35,4 @@ pub mod synth;
 pub mod safe_url;
 pub mod state;
 pub mod ui_assets;
-pub mod us_english;
+pub mod view;

@@ -1,8 +1,7 @@
-//! The widget's stylesheet (minified at compile time) and its default UI strings, kept
-//! outside the wasm32-only `web` layer so that native code can read them too: the build
-//! writes both into `build/ui-assets.js` (`examples/ui_assets.rs`) for the plain-JS
-//! first-view painter (`js/first-view.js`), which must draw with exactly the core's text
-//! and CSS. One definition here, no hand-made copies anywhere else.
+//! The widget's stylesheet (minified at compile time) and its default UI strings: the build
+//! writes both into `build/ui-assets.js` (`examples/ui_assets.rs`) for the JS painter
+//! (`js/painter.js`), which draws every node and writes every UI text. One definition here,
+//! tested natively, no hand-made copies anywhere else.
 
 /// The stylesheet as written (comments and layout for people).
 const SOURCE: &str = include_str!("web/style.css");
@@ -65,8 +64,8 @@ mod tests {
         }
     }
 
-    /// The JS painter pairs `{stem}One`/`{stem}Many` and fills placeholders by name, as
-    /// i18n.rs does: each pair it uses must exist.
+    /// The JS painter pairs `{stem}One`/`{stem}Many` and fills placeholders by name: each
+    /// pair it uses must exist.
     #[test]
     fn counted_keys_come_in_pairs() {
         let has = |key: &str| DEFAULT_STRINGS.iter().any(|(k, _)| *k == key);

@@ -4,7 +4,6 @@
 
 mod web_support;
 
-use topic_cards::web::mount;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 use web_support::*;

@@ -7,7 +7,6 @@
 mod web_support;
 
 use topic_cards::model::{Image, Index, Topic};
-use topic_cards::web::mount;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_support::*;

@@ -3,7 +3,7 @@
 //! filtering neither scrolls the page nor floods the back button.
 
 use crate::state::WidgetState;
-use crate::web::widget::{send, Inner, Outbox};
+use crate::web::widget::{with_live, Inner};
 use gloo_events::EventListener;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -51,24 +51,14 @@ pub fn listen(rc: &Rc<RefCell<Inner>>) -> Option<EventListener> {
     let window = web_sys::window()?;
     let weak = Rc::downgrade(rc);
     Some(EventListener::new(&window, "hashchange", move |_| {
-        let Some(rc) = weak.upgrade() else {
-            return;
-        };
-        let mut out = Outbox::new();
-        let host = {
-            let Ok(mut inner) = rc.try_borrow_mut() else {
-                return;
-            };
+        with_live(&weak, |inner, out| {
             let Some(ns) = inner.options.hash_sync.clone() else {
                 return;
             };
             let next = read(&ns).unwrap_or_default();
-            if inner.destroyed || next == inner.state {
-                return;
+            if next != inner.state {
+                inner.change(|s| *s = next, out);
             }
-            inner.change(|s| *s = next, &mut out);
-            inner.host.clone()
-        };
-        send(&host, out);
+        });
     }))
 }

@@ -3,10 +3,8 @@
 //! `js_sys` rather than through serde: a general serde bridge costs the Wasm several times
 //! these few functions.
 
-use rustc_hash::FxHashMap;
-
 use js_sys::{Array, Object, Reflect};
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 
 use crate::state::{sort_name, WidgetState};
 
@@ -56,26 +54,6 @@ impl FromJs for Vec<String> {
         let items = js_sys::try_iter(&value).ok().flatten().ok_or(EXPECTED)?;
         items
             .map(|item| item.ok().and_then(|s| s.as_string()).ok_or(EXPECTED))
-            .collect()
-    }
-}
-
-/// A plain object whose values are strings.
-impl FromJs for FxHashMap<String, String> {
-    fn from_js(value: JsValue) -> Result<Self, &'static str> {
-        const EXPECTED: &str = "expected an object of strings";
-        if !value.is_object() || Array::is_array(&value) {
-            return Err(EXPECTED);
-        }
-        Object::entries(value.unchecked_ref())
-            .iter()
-            .map(|entry| {
-                let pair: Array = entry.unchecked_into();
-                match (pair.get(0).as_string(), pair.get(1).as_string()) {
-                    (Some(key), Some(text)) => Ok((key, text)),
-                    _ => Err(EXPECTED),
-                }
-            })
             .collect()
     }
 }

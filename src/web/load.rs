@@ -7,7 +7,7 @@ use crate::index::decode::MAX_INDEX_BYTES;
 use crate::index::{decode, decode_first_view, split::PrefixState, PrefixScanner, StreamDecoder};
 use crate::query::Engine;
 use crate::web::options::Source;
-use crate::web::widget::{send, warn_unknown, Data, Inner, Outbox};
+use crate::web::widget::{send, warn_unknown, with_live, Data, Inner, Outbox};
 use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
@@ -64,8 +64,7 @@ pub fn start(rc: &Rc<RefCell<Inner>>, first_view: Option<&str>) {
                 let mut out = Outbox::new();
                 {
                     let mut inner = rc.borrow_mut();
-                    let message = inner.strings.get("noIndex").to_string();
-                    inner.fail(&message, &mut out);
+                    inner.fail_with("No index given.", Some("noIndex"), &mut out);
                 }
                 send(&host, out);
             }
@@ -82,20 +81,14 @@ fn current(weak: &Weak<RefCell<Inner>>, gen: u32) -> Option<Rc<RefCell<Inner>>> 
     live.then_some(rc)
 }
 
-/// Runs `f` on the current widget and then sends its events.
+/// Runs `f` on the widget if it is alive and this load is still its current one, then sends
+/// its events.
 fn with(weak: &Weak<RefCell<Inner>>, gen: u32, f: impl FnOnce(&mut Inner, &mut Outbox)) {
-    let Some(rc) = current(weak, gen) else {
-        return;
-    };
-    let mut out = Outbox::new();
-    let host = {
-        let Ok(mut inner) = rc.try_borrow_mut() else {
-            return;
-        };
-        f(&mut inner, &mut out);
-        inner.host.clone()
-    };
-    send(&host, out);
+    with_live(weak, |inner, out| {
+        if inner.load_gen == gen {
+            f(inner, out);
+        }
+    });
 }
 
 async fn from_bytes(weak: Weak<RefCell<Inner>>, gen: u32, bytes: Cow<'static, [u8]>) {

@@ -1,11 +1,12 @@
-//! The browser layer (wasm32 only): mounting, Shadow DOM rendering, events and the JS API.
-//! Thin on purpose: it turns DOM events into [`crate::query::Query`] values and
-//! [`crate::query::Results`] into nodes, and holds no business logic.
+//! The browser layer (wasm32 only): the widget's JS API, loading, state changes and host
+//! events. It draws nothing itself: each paint hands a [`crate::view::View`] to the JS
+//! painter (js/painter.js, see [`painter`]), which owns the nodes and reports the person's
+//! acts back ([`acts`]).
 //!
-//! The JS API (the contract with the hand-written JS bootstrap):
+//! The JS API (the contract with js/api.js):
 //!
 //! ```text
-//! mount(host, options) -> Widget   attaches an open shadow root to host (or reuses it)
+//! mount(host, options) -> Widget   `options.painter` draws into host's shadow root
 //! Widget.update(options)           changes any option; filters in it (topics, query, sort) apply
 //! Widget.setFilters(filters)       replaces the filters: {query, topics, types, brands,
 //!                                  dateFrom, dateTo, sort}; a missing key means none/default
@@ -16,29 +17,27 @@
 //!
 //! Events on the host (bubbling, composed): `tc-change` (detail = getState(); sent for the
 //! person's own changes and hash changes, not for setFilters/update; one made while the
-//! index loads is sent again once its total is known), `tc-card-click`
-//! `{id, url, title}`, `tc-offering-click` `{label, url, offeringId}`, `tc-ready` `{total}`
-//! (the whole index is decoded and its search built: no query waits for loading),
-//! `tc-error` `{message}`.
+//! index loads is sent again once its total is known), `tc-ready` `{total}` (the whole
+//! index is decoded and its search built: no query waits for loading), `tc-error`
+//! `{message}`. The painter sends `tc-card-click` and `tc-offering-click`.
 
-mod dom;
-mod events;
+mod acts;
 mod hash_sync;
-pub mod i18n;
 mod js_value;
 mod load;
 pub mod options;
+mod painter;
 mod panic;
-mod render;
 mod timing;
 mod widget;
 
 use crate::state::WidgetState;
 use options::{field, host_id, Options, Patch};
+use painter::Painter;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
-use web_sys::{HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
+use web_sys::HtmlElement;
 use widget::{send, Data, Inner, Outbox};
 
 // Talc instead of the standard library's dlmalloc: about as fast, and its code is smaller
@@ -48,9 +47,9 @@ use widget::{send, Data, Inner, Outbox};
 static ALLOCATOR: talc::TalckWasm = unsafe { talc::TalckWasm::new_global() };
 
 thread_local! {
-    /// Live widgets by shadow root. Held strongly: a widget lives until `destroy()` even if
-    /// the page drops its handle, and mounting again on a host replaces the old widget.
-    static MOUNTED: RefCell<Vec<(ShadowRoot, Rc<RefCell<Inner>>)>> = const { RefCell::new(Vec::new()) };
+    /// Live widgets by host. Held strongly: a widget lives until `destroy()` even if the page
+    /// drops its handle, and mounting again on a host replaces the old widget.
+    static MOUNTED: RefCell<Vec<(HtmlElement, Rc<RefCell<Inner>>)>> = const { RefCell::new(Vec::new()) };
 }
 
 pub(crate) fn warn(message: &str) {
@@ -69,18 +68,19 @@ pub fn has_default_index() -> bool {
     load::has_default()
 }
 
-/// Mounts a widget into `host`'s open shadow root (created if missing).
+/// Mounts a widget on `host`, drawn by `options.painter` (js/painter.js's `createPainter`).
 #[wasm_bindgen]
 pub fn mount(host: HtmlElement, options: JsValue) -> Result<Widget, JsValue> {
     panic::install();
-    let root = match host.shadow_root() {
-        Some(root) => root,
-        None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
-    };
+    let painter = js_sys::Reflect::get(&options, &JsValue::from_str("painter"))
+        .ok()
+        .filter(Painter::accepts)
+        .ok_or_else(|| JsValue::from_str("topic-cards: mount() needs options.painter"))?;
+    let painter: Painter = painter.unchecked_into();
     // A widget already on this host gives way.
     let previous = MOUNTED.with(|m| {
         let mut mounted = m.borrow_mut();
-        let at = mounted.iter().position(|(r, _)| *r == root)?;
+        let at = mounted.iter().position(|(h, _)| *h == host)?;
         Some(mounted.remove(at).1)
     });
     if let Some(previous) = previous {
@@ -88,15 +88,10 @@ pub fn mount(host: HtmlElement, options: JsValue) -> Result<Widget, JsValue> {
             inner.destroy();
         }
     }
-    // The stylesheet is the JS handle's to adopt (js/first-view.js): the CSS lives in the JS,
-    // which paints the first view with it before this code has loaded.
-    root.set_text_content(None);
 
     let patch = Patch::read(&options, &host_id(&host));
     let mut opts = Options::default();
     patch.apply_to(&mut opts);
-    let strings = i18n::Strings::new(opts.locale.as_deref(), &opts.strings);
-    let ui = render::Ui::build(&root, &strings)?;
     let mut state = initial_state(&patch);
     if let Some(ns) = &opts.hash_sync {
         if let Some(from_hash) = hash_sync::read(ns) {
@@ -105,33 +100,30 @@ pub fn mount(host: HtmlElement, options: JsValue) -> Result<Widget, JsValue> {
     }
     let inner = Rc::new(RefCell::new(Inner {
         host: host.clone(),
-        root: root.clone(),
+        painter: painter.clone(),
         options: opts,
-        strings,
         state,
         pages: 1,
         data: Data::Loading,
-        ui,
+        dicts_sent: 0,
         load_gen: 0,
         abort: None,
-        listeners: Vec::new(),
+        on_act: None,
         hash_listener: None,
         total: None,
         total_untold: false,
         destroyed: false,
     }));
-    let listeners = events::attach(&inner);
-    {
-        let mut guard = inner.borrow_mut();
-        guard.listeners = listeners;
-        if guard.options.hash_sync.is_some() {
-            drop(guard);
-            let listener = hash_sync::listen(&inner);
-            inner.borrow_mut().hash_listener = listener;
-        }
+    // The closure holds the widget weakly; `destroy` unhooks and drops it.
+    let on_act = acts::listener(&inner);
+    painter.set_on_act(on_act.as_ref());
+    inner.borrow_mut().on_act = Some(on_act);
+    if inner.borrow().options.hash_sync.is_some() {
+        let listener = hash_sync::listen(&inner);
+        inner.borrow_mut().hash_listener = listener;
     }
-    panic::register(&host.clone().into(), &root);
-    MOUNTED.with(|m| m.borrow_mut().push((root, inner.clone())));
+    panic::register(&host, &painter);
+    MOUNTED.with(|m| m.borrow_mut().push((host, inner.clone())));
     load::start(&inner, patch.first_view.as_deref());
     Ok(Widget { inner })
 }
@@ -163,16 +155,10 @@ impl Widget {
         let source_before = inner.options.source.clone();
         patch.apply_to(&mut inner.options);
         let mut out = Outbox::new();
-        if patch.changes_text() {
-            // New words everywhere: rebuild the nodes (cards keep no text of their own state).
-            let strings =
-                i18n::Strings::new(inner.options.locale.as_deref(), &inner.options.strings);
-            inner.ui.top.remove();
-            match render::Ui::build(&inner.root, &strings) {
-                Ok(ui) => inner.ui = ui,
-                Err(_) => return warn("topic-cards: could not rebuild the widget"),
-            }
-            inner.strings = strings;
+        // The painter's own options (texts, locale, theme, links, panel): it redraws what
+        // they change at the paint below.
+        if let Err(e) = inner.painter.set_options(&options) {
+            inner.fail(&widget::message_of(&e), &mut out);
         }
         if inner.options.hash_sync != hash_before {
             inner.hash_listener = None;

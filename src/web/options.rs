@@ -2,22 +2,22 @@
 //! costs only that value (with a console warning), never the whole call. Unknown keys are
 //! ignored, so hosts can pass their own.
 //!
-//! Keys: `index` (object or JSON text), `indexUrl`, `topics` (preset, slug / `Group: Label` /
-//! label), `query`, `sort` (`relevance` | `newest`), `pageSize` (1-1000, default 12),
-//! `theme` (`auto` | `light` | `dark`), `hashSync` (`true` = namespace `host.id` or `tc`,
-//! or a namespace string), `linkTarget` (`_blank` adds `rel="noopener noreferrer"`),
-//! `locale` (default: the browser's), `strings` (see [`crate::web::i18n`]), `offerings`
-//! (show the panel, default true), `timeoutMs` (for `indexUrl`, default 15000), `fetch`
+//! Keys the core reads: `painter` (at mount only, see [`crate::web::painter`]), `index`
+//! (object or JSON text), `indexUrl`, `topics` (preset, slug / `Group: Label` / label),
+//! `query`, `sort` (`relevance` | `newest`), `pageSize` (1-1000, default 12), `hashSync`
+//! (`true` = namespace `host.id` or `tc`, or a namespace string), `timeoutMs` (for
+//! `indexUrl`, default 15000), `fetch`
 //! (a function `(url, init) => Promise<Response>` used instead of the page's `fetch` for
 //! `indexUrl`: headers, credentials, a cache; the JS handle passes one that returns the
 //! request it started before the Wasm had loaded), `firstView` (at mount only: the index's
 //! first-view part as JSON text, what `topic-cards index --first-view` writes; painted at
 //! once, before the index has loaded; the JS handle passes it after fetching `firstViewUrl`).
+//! What only changes how things look (`theme`, `linkTarget`, `locale`, `strings`,
+//! `offerings`) is the painter's to read.
 
 use crate::query::Sort;
 use crate::state::sort_name;
 use crate::web::js_value::FromJs;
-use rustc_hash::FxHashMap;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// Where the index comes from, in order of precedence: `index`, `indexUrl`, embedded.
@@ -28,26 +28,13 @@ pub enum Source {
     Url(String),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Theme {
-    #[default]
-    Auto,
-    Light,
-    Dark,
-}
-
 /// The settled options of one widget.
 #[derive(Debug, Clone)]
 pub struct Options {
     pub source: Option<Source>,
     pub page_size: usize,
-    pub theme: Theme,
     /// The hash namespace when hash sync is on.
     pub hash_sync: Option<String>,
-    pub link_target: Option<String>,
-    pub locale: Option<String>,
-    pub strings: FxHashMap<String, String>,
-    pub offerings: bool,
     /// Milliseconds before an `indexUrl` load gives up.
     pub timeout_ms: u32,
     /// Requests `indexUrl` instead of `window.fetch`.
@@ -59,12 +46,7 @@ impl Default for Options {
         Self {
             source: None,
             page_size: 12,
-            theme: Theme::Auto,
             hash_sync: None,
-            link_target: None,
-            locale: None,
-            strings: FxHashMap::default(),
-            offerings: true,
             timeout_ms: 15_000,
             fetch: None,
         }
@@ -79,12 +61,7 @@ pub struct Patch {
     pub query: Option<String>,
     pub sort: Option<Sort>,
     pub page_size: Option<usize>,
-    pub theme: Option<Theme>,
     pub hash_sync: Option<Option<String>>,
-    pub link_target: Option<Option<String>>,
-    pub locale: Option<Option<String>>,
-    pub strings: Option<FxHashMap<String, String>>,
-    pub offerings: Option<bool>,
     pub timeout_ms: Option<u32>,
     pub fetch: Option<js_sys::Function>,
     /// The first-view part's JSON text, painted at mount while the index loads.
@@ -137,17 +114,6 @@ impl Patch {
             }
             ok.then_some(n as usize)
         });
-        patch.theme = field::<String>(value, "theme").and_then(|name| match name.as_str() {
-            "auto" => Some(Theme::Auto),
-            "light" => Some(Theme::Light),
-            "dark" => Some(Theme::Dark),
-            _ => {
-                super::warn(&format!(
-                    "topic-cards: theme must be \"auto\", \"light\" or \"dark\", not \"{name}\""
-                ));
-                None
-            }
-        });
         let hash = get(value, "hashSync");
         if let Some(on) = hash.as_bool() {
             // An id can hold anything (`a&b=c`); only one that is a valid namespace names it.
@@ -162,11 +128,6 @@ impl Patch {
         } else if !hash.is_undefined() {
             super::warn("topic-cards: hashSync must be true, false or a namespace string");
         }
-        patch.link_target =
-            field::<String>(value, "linkTarget").map(|t| Some(t).filter(|t| !t.is_empty()));
-        patch.locale = field::<String>(value, "locale").map(|t| Some(t).filter(|t| !t.is_empty()));
-        patch.strings = field(value, "strings");
-        patch.offerings = field(value, "offerings");
         patch.timeout_ms = field::<f64>(value, "timeoutMs")
             .filter(|n| n.is_finite() && *n >= 1.0)
             .map(|n| n.min(f64::from(u32::MAX)) as u32);
@@ -188,23 +149,8 @@ impl Patch {
         if let Some(n) = self.page_size {
             options.page_size = n;
         }
-        if let Some(theme) = self.theme {
-            options.theme = theme;
-        }
         if let Some(hash) = &self.hash_sync {
             options.hash_sync = hash.clone();
-        }
-        if let Some(target) = &self.link_target {
-            options.link_target = target.clone();
-        }
-        if let Some(locale) = &self.locale {
-            options.locale = locale.clone();
-        }
-        if let Some(strings) = &self.strings {
-            options.strings = strings.clone();
-        }
-        if let Some(on) = self.offerings {
-            options.offerings = on;
         }
         if let Some(ms) = self.timeout_ms {
             options.timeout_ms = ms;
@@ -212,11 +158,6 @@ impl Patch {
         if let Some(fetch) = &self.fetch {
             options.fetch = Some(fetch.clone());
         }
-    }
-
-    /// True when the text table or date format must be rebuilt.
-    pub fn changes_text(&self) -> bool {
-        self.strings.is_some() || self.locale.is_some()
     }
 }
 

@@ -1,13 +1,13 @@
 //! If the Rust code ever panics, every mounted widget shows an error instead of going
 //! silent. The hook must not touch widget state (it may be mid-borrow), so it keeps its own
-//! list of hosts and shadow roots as plain JS values.
+//! list of hosts and their painters.
 
+use crate::web::painter::Painter;
 use std::cell::RefCell;
-use wasm_bindgen::{JsCast, JsValue};
-use web_sys::ShadowRoot;
+use web_sys::HtmlElement;
 
 thread_local! {
-    static ROOTS: RefCell<Vec<(JsValue, JsValue)>> = const { RefCell::new(Vec::new()) };
+    static ROOTS: RefCell<Vec<(HtmlElement, Painter)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Installs the hook once.
@@ -33,49 +33,33 @@ pub fn install() {
     });
 }
 
-pub fn register(host: &JsValue, root: &ShadowRoot) {
+pub fn register(host: &HtmlElement, painter: &Painter) {
     ROOTS.with(|r| {
         if let Ok(mut roots) = r.try_borrow_mut() {
-            roots.retain(|(_, known)| *known != JsValue::from(root));
-            roots.push((host.clone(), root.into()));
+            roots.retain(|(known, _)| known != host);
+            roots.push((host.clone(), painter.clone()));
         }
     });
 }
 
-pub fn unregister(root: &ShadowRoot) {
+pub fn unregister(host: &HtmlElement) {
     ROOTS.with(|r| {
         if let Ok(mut roots) = r.try_borrow_mut() {
-            roots.retain(|(_, known)| *known != JsValue::from(root));
+            roots.retain(|(known, _)| known != host);
         }
     });
 }
 
-fn show_error(host: &JsValue, root: &JsValue) {
-    let (Some(root), Some(doc)) = (
-        root.dyn_ref::<ShadowRoot>(),
-        web_sys::window().and_then(|w| w.document()),
-    ) else {
-        return;
-    };
+fn show_error(host: &HtmlElement, painter: &Painter) {
     let message = "This widget stopped because of an internal error.";
-    if let (Ok(top), Ok(error)) = (doc.create_element("div"), doc.create_element("div")) {
-        top.set_class_name("tc");
-        error.set_class_name("error");
-        let _ = error.set_attribute("role", "alert");
-        error.set_text_content(Some(message));
-        let _ = top.append_child(&error);
-        root.set_text_content(None);
-        let _ = root.append_child(&top);
-    }
-    if let Some(host) = host.dyn_ref::<web_sys::EventTarget>() {
-        let init = web_sys::CustomEventInit::new();
-        init.set_bubbles(true);
-        init.set_composed(true);
-        let detail = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&detail, &"message".into(), &message.into());
-        init.set_detail(&detail);
-        if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict("tc-error", &init) {
-            let _ = host.dispatch_event(&event);
-        }
+    let _ = painter.error(message, None);
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    let detail = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&detail, &"message".into(), &message.into());
+    init.set_detail(&detail);
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict("tc-error", &init) {
+        let _ = host.dispatch_event(&event);
     }
 }

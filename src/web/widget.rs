@@ -5,16 +5,17 @@
 //! after the borrow ends, so a host listener may call back into the widget safely.
 
 use crate::index::FirstViewPart;
+use crate::model::OfferingId;
 use crate::query::Engine;
 use crate::state::WidgetState;
-use crate::web::dom::R;
-use crate::web::i18n::Strings;
-use crate::web::options::{Options, Theme};
-use crate::web::render::view::{Dicts, Offerings, View};
-use crate::web::render::{status, Ctx, Ui};
+use crate::view::{Dicts, Offerings, View};
+use crate::web::options::Options;
+use crate::web::painter::Painter;
 use gloo_events::EventListener;
+use std::cell::RefCell;
+use std::rc::Weak;
 use wasm_bindgen::JsValue;
-use web_sys::{AbortController, HtmlElement, ShadowRoot};
+use web_sys::{AbortController, HtmlElement};
 
 /// What the widget has to show.
 pub enum Data {
@@ -30,18 +31,19 @@ pub type Outbox = Vec<(&'static str, JsValue)>;
 
 pub struct Inner {
     pub host: HtmlElement,
-    pub root: ShadowRoot,
+    pub painter: Painter,
     pub options: Options,
-    pub strings: Strings,
     pub state: WidgetState,
     /// Pages of cards shown ("Show more" adds one).
     pub pages: usize,
     pub data: Data,
-    pub ui: Ui,
+    /// The hash of the dictionaries the painter has (0: none yet); see `dicts_to_send`.
+    pub dicts_sent: u64,
     /// Bumped on every new load and on destroy; a load that finds another value stops.
     pub load_gen: u32,
     pub abort: Option<AbortController>,
-    pub listeners: Vec<EventListener>,
+    /// The painter's `onAct` (see [`crate::web::acts`]).
+    pub on_act: Option<wasm_bindgen::closure::Closure<crate::web::acts::OnAct>>,
     pub hash_listener: Option<EventListener>,
     pub total: Option<usize>,
     /// The person's last change went to the host (`tc-change`) before its total was known
@@ -60,58 +62,53 @@ impl Inner {
             out.push(("tc-change", self.state_value()));
         }
         if let Err(e) = painted {
-            let message = e.as_string().unwrap_or_else(|| {
-                wasm_bindgen::JsCast::dyn_ref::<js_sys::Error>(&e)
-                    .map_or_else(|| "unknown error".into(), |e| e.message().into())
-            });
-            self.fail(&format!("rendering failed: {message}"), out);
+            self.fail(&format!("rendering failed: {}", message_of(&e)), out);
         }
     }
 
-    fn try_paint(&mut self) -> R {
-        self.apply_theme()?;
-        let ctx = Ctx {
-            strings: &self.strings,
-            options: &self.options,
-            state: &self.state,
-        };
+    fn try_paint(&mut self) -> Result<(), JsValue> {
         let limit = self.options.page_size.saturating_mul(self.pages);
-        match &mut self.data {
-            Data::Loading => self.ui.loading(&self.strings),
-            Data::Failed => Ok(()),
+        let json = match &mut self.data {
+            Data::Loading => return self.painter.loading(),
+            Data::Failed => return Ok(()),
             Data::First(part) => {
                 let browse = self.state.is_browse();
                 let first = &part.first_view;
                 let available = first.articles.len();
+                let offerings = Offerings::Placed(&first.offerings);
+                let topic_counts: Vec<u32> = part.topics.iter().map(|t| t.count).collect();
+                let type_counts: Vec<u32> = part.types.iter().map(|f| f.count).collect();
+                let brand_counts: Vec<u32> = part.brands.iter().map(|f| f.count).collect();
+                let total = first.total as usize;
                 let view = View {
-                    dicts: Dicts {
-                        groups: &part.groups,
-                        topics: &part.topics,
-                        types: &part.types,
-                        brands: &part.brands,
-                        offerings: Offerings::Placed(&first.offerings),
-                    },
+                    dicts: dicts_to_send(
+                        &mut self.dicts_sent,
+                        Dicts {
+                            groups: &part.groups,
+                            topics: &part.topics,
+                            types: &part.types,
+                            brands: &part.brands,
+                        },
+                    ),
+                    offerings,
+                    state: &self.state,
                     // While filters wait for the index, the browse cards stay (dimmed by
                     // the pending state): never a blank grid.
                     cards: first.articles.iter().take(limit).collect(),
-                    total: first.total as usize,
-                    topic_counts: part.topics.iter().map(|t| t.count).collect(),
-                    type_counts: part.types.iter().map(|f| f.count).collect(),
-                    brand_counts: part.brands.iter().map(|f| f.count).collect(),
+                    total,
+                    topic_counts: &topic_counts,
+                    type_counts: &type_counts,
+                    brand_counts: &brand_counts,
                     panel: first
                         .panel
                         .iter()
-                        .filter_map(|&id| {
-                            Offerings::Placed(&first.offerings)
-                                .get(id)
-                                .map(|o| (id, o.count))
-                        })
+                        .filter_map(|&id| offerings.get(id).map(|o| (id, o.count)))
                         .collect(),
                     // Filters, or more cards than the first view holds, wait for the index.
-                    pending: !browse || (limit > available && available < first.total as usize),
+                    pending: !browse || (limit > available && available < total),
                 };
-                self.total = browse.then_some(view.total);
-                self.ui.paint(&view, &ctx)
+                self.total = browse.then_some(total);
+                view.to_json()
             }
             Data::Ready(engine) => {
                 let query = self.state.to_query(engine, limit);
@@ -120,45 +117,42 @@ impl Inner {
                 crate::web::timing::measure("tc-query", started);
                 let index = engine.index();
                 let view = View {
-                    dicts: Dicts {
-                        groups: &index.groups,
-                        topics: &index.topics,
-                        types: &index.types,
-                        brands: &index.brands,
-                        offerings: Offerings::All(&index.offerings),
-                    },
+                    dicts: dicts_to_send(
+                        &mut self.dicts_sent,
+                        Dicts {
+                            groups: &index.groups,
+                            topics: &index.topics,
+                            types: &index.types,
+                            brands: &index.brands,
+                        },
+                    ),
+                    offerings: Offerings::All(&index.offerings),
+                    state: &self.state,
                     cards: results
                         .hits
                         .iter()
                         .filter_map(|&id| index.articles.get(id as usize))
                         .collect(),
                     total: results.total,
-                    topic_counts: results.topic_counts,
-                    type_counts: results.type_counts,
-                    brand_counts: results.brand_counts,
+                    topic_counts: &results.topic_counts,
+                    type_counts: &results.type_counts,
+                    brand_counts: &results.brand_counts,
                     panel: results
                         .offerings
                         .iter()
-                        .map(|o| (o.offering, o.articles))
+                        .map(|o| (o.offering as OfferingId, o.articles))
                         .collect(),
                     pending: false,
                 };
                 self.total = Some(view.total);
-                let started = crate::web::timing::now();
-                let painted = self.ui.paint(&view, &ctx);
-                crate::web::timing::measure("tc-render", started);
-                painted
+                view.to_json()
             }
-        }
-    }
-
-    fn apply_theme(&self) -> R {
-        let theme = match self.options.theme {
-            Theme::Auto => "auto",
-            Theme::Light => "light",
-            Theme::Dark => "dark",
         };
-        crate::web::dom::set_attr(&self.ui.top, "data-theme", theme)
+        let started = crate::web::timing::now();
+        let view = js_sys::JSON::parse(&json)?;
+        let painted = self.painter.paint(&view);
+        crate::web::timing::measure("tc-render", started);
+        painted
     }
 
     /// Changes the filter state as the person asked: back to page one, repaint, write the
@@ -208,10 +202,16 @@ impl Inner {
 
     /// Shows the error state, logs once and tells the host.
     pub fn fail(&mut self, message: &str, out: &mut Outbox) {
+        self.fail_with(message, None, out);
+    }
+
+    /// [`Inner::fail`], with the painter showing its UI string `key` instead when given
+    /// (the host's `tc-error` still gets `message`).
+    pub fn fail_with(&mut self, message: &str, key: Option<&str>, out: &mut Outbox) {
         self.data = Data::Failed;
         self.total = None;
         web_sys::console::error_1(&format!("topic-cards: {message}").into());
-        let _ = status::error(&self.ui, self.strings.get("errorTitle"), message);
+        let _ = self.painter.error(message, key);
         let detail = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&detail, &"message".into(), &message.into());
         out.push(("tc-error", detail.into()));
@@ -227,14 +227,15 @@ impl Inner {
         if let Some(abort) = self.abort.take() {
             abort.abort();
         }
-        self.listeners.clear();
         self.hash_listener = None;
         self.data = Data::Failed;
-        self.ui.cards.clear();
-        self.ui.panel_items.clear();
-        self.ui.top.remove();
-        self.root.set_adopted_style_sheets(&js_sys::Array::new());
-        crate::web::panic::unregister(&self.root);
+        // The index text given inline: the page may keep this widget's handle (and with it
+        // this struct) long after destroying it.
+        self.options.source = None;
+        self.painter.set_on_act(&JsValue::UNDEFINED);
+        self.on_act = None;
+        let _ = self.painter.destroy();
+        crate::web::panic::unregister(&self.host);
     }
 }
 
@@ -245,6 +246,56 @@ pub fn warn_unknown(unknown: &[String]) {
             unknown.join("\", \"")
         ));
     }
+}
+
+/// The text of a JS exception (an `Error`'s message, or a thrown string).
+pub fn message_of(e: &JsValue) -> String {
+    e.as_string().unwrap_or_else(|| {
+        wasm_bindgen::JsCast::dyn_ref::<js_sys::Error>(e)
+            .map_or_else(|| "unknown error".into(), |e| e.message().into())
+    })
+}
+
+/// The dictionaries when the painter does not have them yet: the first paint, or an index
+/// with other topics or facet values. Told apart by a hash of what the painter draws from
+/// them, so the first view and the full index of one load (equal, at other addresses) share
+/// the painter's facet nodes.
+fn dicts_to_send<'a>(sent: &mut u64, dicts: Dicts<'a>) -> Option<Dicts<'a>> {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = rustc_hash::FxHasher::default();
+    for group in dicts.groups {
+        group.label.hash(&mut hasher);
+    }
+    for topic in dicts.topics {
+        (&topic.slug, &topic.label, topic.group).hash(&mut hasher);
+    }
+    for facet in dicts.types.iter().chain(dicts.brands) {
+        facet.name.hash(&mut hasher);
+    }
+    dicts.types.len().hash(&mut hasher);
+    let signature = hasher.finish();
+    (std::mem::replace(sent, signature) != signature).then_some(dicts)
+}
+
+/// Runs `f` on the widget behind `weak` unless it is gone, destroyed or busy (an event that
+/// arrives while the widget is borrowed, from a host listener calling back in, is dropped
+/// rather than nested), then sends the events `f` collected.
+pub fn with_live(weak: &Weak<RefCell<Inner>>, f: impl FnOnce(&mut Inner, &mut Outbox)) {
+    let Some(rc) = weak.upgrade() else {
+        return;
+    };
+    let mut out = Outbox::new();
+    let host = {
+        let Ok(mut inner) = rc.try_borrow_mut() else {
+            return;
+        };
+        if inner.destroyed {
+            return;
+        }
+        f(&mut inner, &mut out);
+        inner.host.clone()
+    };
+    send(&host, out);
 }
 
 /// Dispatches the collected events on `host` (bubbling and composed, so they leave the

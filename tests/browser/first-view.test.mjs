@@ -1,8 +1,9 @@
-// The plain-JS first-view painter (js/first-view.js) against the core. IDENTITY: for several
-// indexes and option sets, the painter paints into one shadow root and the core (pkg/index.js)
-// paints its first view into another; the two serialised roots (elements, sorted attributes,
-// field state, text, order) and their adopted CSS must be equal, so the core's takeover
-// cannot be seen. Then what the painter declines (root left empty) and hostile prefixes
+// The loader's early first view (js/first-view.js: the view made from the index prefix alone)
+// against the core's. IDENTITY: for several indexes and option sets, the early paint goes into
+// one shadow root and the core (pkg/core.js, through a painter of its own) paints its first
+// view into another; the two serialised roots (elements, sorted attributes, field state,
+// text, order) and their adopted CSS must be equal, so the view the core makes from the
+// prefix is the loader's and its takeover cannot be seen. Then what the painter declines (root left empty) and hostile prefixes
 // (never a throw, text stays text, unsafe URLs never become links).
 //
 // Needs `bash scripts/build.sh` first (pkg/core.js and its Wasm, build/default-index.json,
@@ -139,7 +140,7 @@ const OPTION_SETS = {
   },
   de: { locale: "de" },
   ar: { locale: "ar" },
-  // US English is formatted without Intl (src/us_english.rs); British English is not.
+  // US English is formatted without Intl (js/painter.js); British English is not.
   enUS: { locale: "EN-us" },
   enGB: { locale: "en-GB" },
   badLocale: { locale: "no such locale!" },

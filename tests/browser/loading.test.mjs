@@ -240,7 +240,7 @@ test("without a first-view part, the first view paints from the index's first by
 
 test("in US English, neither the first view nor the core makes an Intl format; other locales do", async () => {
   // The first Intl format of a page loads locale data, tens of milliseconds before the first
-  // cards could paint (src/us_english.rs). Counted by wrapping the two constructors.
+  // cards could paint (js/painter.js). Counted by wrapping the two constructors.
   for (let [locale, expectIntl, datePattern] of [
     ["", false, /^[A-Z][a-z]{2} \d{1,2}, \d{4}$/],
     ["en-US", false, /^[A-Z][a-z]{2} \d{1,2}, \d{4}$/],

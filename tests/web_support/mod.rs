@@ -6,9 +6,35 @@ use gloo_events::EventListener;
 use std::cell::RefCell;
 use std::rc::Rc;
 use topic_cards::model::*;
+use topic_cards::web::Widget;
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Element, HtmlElement, ShadowRoot};
+use web_sys::{Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
+
+// The widget's painter, as scripts/build.sh bundles it for these tests (js/painter.js with
+// the stylesheet and strings it imports, in one module).
+#[wasm_bindgen(module = "/build/painter.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = createPainter)]
+    fn create_painter(root: &ShadowRoot, options: &JsValue) -> JsValue;
+}
+
+/// Mounts a widget as js/api.js does: a painter for the host's shadow root, then the core.
+pub fn mount(host: HtmlElement, options: JsValue) -> Result<Widget, JsValue> {
+    let root = match host.shadow_root() {
+        Some(root) => root,
+        None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
+    };
+    let options = if options.is_object() {
+        options
+    } else {
+        js_sys::Object::new().into()
+    };
+    let painter = create_painter(&root, &options);
+    js_sys::Reflect::set(&options, &"painter".into(), &painter)?;
+    topic_cards::web::mount(host, options)
+}
 
 pub const TOPICS: [(u32, &str); 5] = [
     (0, "Telemedicine"),

@@ -1,10 +1,12 @@
-// The first-view identity page: paints with the plain-JS painter (js/first-view.js) into one
-// host and lets the core paint its first view into another, and serialises both shadow roots
-// for the test (tests/browser/first-view.test.mjs) to compare. The core is pkg/core.js itself,
-// not through api.js, whose handle would run the painter first (the stylesheet, which the
-// handle adopts for the core, is adopted here the same way). It also parses js/prerender.js's
+// The first-view identity page: paints the first view from the index prefix alone (js/first-view.js,
+// as the loader does before the core has loaded) into one host, and lets the core paint its
+// first view into another through a fresh painter, and serialises both shadow roots for the
+// test (tests/browser/first-view.test.mjs) to compare: the view the core makes from the
+// prefix must be the one the loader makes. The core is pkg/core.js itself, not through
+// api.js, whose handle would paint the early view first. It also parses js/prerender.js's
 // markup for tests/browser/prerender.test.mjs.
-import { adoptStyles, formatsFor, paintFirstView } from "../../../js/first-view.js";
+import { formatsFor, paintFirstView } from "../../../js/first-view.js";
+import { createPainter } from "../../../js/painter.js";
 import init, { mount } from "../../../pkg/core.js";
 
 await init({ module_or_path: new URL("../../../pkg/core_bg.wasm", import.meta.url) });
@@ -82,7 +84,8 @@ function painter(prefix, options, { text = false, hostId = "" } = {}) {
   let ok;
   let threw = null;
   try {
-    ok = paintFirstView(root, text ? prefixOf(prefix) : prefix, options);
+    // The painter it painted with, or false.
+    ok = paintFirstView(root, text ? prefixOf(prefix) : prefix, options) !== false;
   } catch (e) {
     threw = String(e);
   }
@@ -117,9 +120,9 @@ async function core(text, options, { hostId = "", given = false } = {}) {
       { highWaterMark: 0 },
     );
   const firstView = given ? { firstView: JSON.stringify(prefixOf(text)) } : {};
-  // The stylesheet is adopted by the JS handle before it mounts the core, as here.
-  adoptStyles(host.attachShadow({ mode: "open" }));
-  const widget = mount(host, { ...options, ...firstView, indexUrl: "/first-view.json", fetch: async () => new Response(stream()) });
+  // A painter of its own, as the JS handle makes one when it painted nothing early.
+  const painter = createPainter(host.attachShadow({ mode: "open" }), options);
+  const widget = mount(host, { ...options, ...firstView, painter, indexUrl: "/first-view.json", fetch: async () => new Response(stream()) });
   const atMount = given ? serialize(host.shadowRoot) : null;
   const timeout = new Promise((resolve) => setTimeout(() => resolve(false), 20000));
   const ok = await Promise.race([done, timeout]);
