@@ -131,7 +131,8 @@ export function formatsFor(locale) {
 
 /** `options.strings`: an object of strings (anything else: no overrides). */
 function overridesOf(value) {
-  const entries = isObject(value) ? Object.entries(value) : [];
+  // (A getter that throws: no overrides, as for any other value that is not an object of strings.)
+  const entries = attempt(() => (isObject(value) ? Object.entries(value) : []), []);
   return new Map(entries.every(([, v]) => typeof v === "string") ? entries.map(([k, v]) => [k, wellFormed(v)]) : []);
 }
 
@@ -1021,6 +1022,20 @@ function paintView(p, view) {
   move?.();
 }
 
+/**
+ * The own keys of a page's options object whose values are defined, as a plain object. A key
+ * whose getter throws is left out (the core reads options the same way), so a hostile
+ * object costs only that key.
+ */
+function readable(options) {
+  const out = {};
+  for (const key of attempt(() => (isObject(options) ? Object.keys(options) : []), [])) {
+    const value = attempt(() => options[key], undefined);
+    if (value !== undefined) out[key] = value;
+  }
+  return out;
+}
+
 /** A console warning for a look option the painter cannot use (it uses the default). */
 function warnAbout(options) {
   const theme = isObject(options) ? options.theme : undefined;
@@ -1038,7 +1053,8 @@ function warnAbout(options) {
  */
 export function createPainter(root, options, doc = root.ownerDocument) {
   const empty = { groups: [], topics: [], types: [], brands: [] };
-  const p = { root, doc, options: isObject(options) ? { ...options } : {}, settings: settingsOf(options), dicts: empty, view: null, offerings: new Map(), expanded: new Set(), collapsed: true, focusAfterPaint: null };
+  const given = readable(options);
+  const p = { root, doc, options: given, settings: settingsOf(given), dicts: empty, view: null, offerings: new Map(), expanded: new Set(), collapsed: true, focusAfterPaint: null };
   // What the painter last drew, drawn again on new nodes (setOptions).
   let redraw = null;
   const onEvent = (event) => {
@@ -1075,8 +1091,9 @@ export function createPainter(root, options, doc = root.ownerDocument) {
     },
     setOptions(patch) {
       // A patch, as the handle's update() takes it: keys given replace, keys absent keep.
-      if (isObject(patch)) for (const [key, value] of Object.entries(patch)) if (value !== undefined) p.options[key] = value;
-      warnAbout(patch);
+      const given = readable(patch);
+      Object.assign(p.options, given);
+      warnAbout(given);
       const settings = settingsOf(p.options);
       const rebuild = settings.textKey !== p.settings.textKey;
       p.settings = settings;
@@ -1106,7 +1123,7 @@ export function createPainter(root, options, doc = root.ownerDocument) {
   p.painter = painter;
   mountLayout(p);
   if (root) {
-    warnAbout(options);
+    warnAbout(given);
     adoptStyles(root);
     for (const name of EVENTS) root.addEventListener(name, onEvent);
     // Image errors do not bubble; catch them on the way down.

@@ -517,6 +517,32 @@ test("setOptions: new strings redraw every text; a new theme is only an attribut
   assert.equal(result.same, true, "the redrawn nodes differ from a painter made with those options");
 });
 
+test("options are a patch; a key whose getter throws costs only that key", async () => {
+  const result = await inPage((P) => {
+    const hostile = (values, bad) => {
+      const o = { ...values };
+      for (const key of bad) Object.defineProperty(o, key, { enumerable: true, get: () => { throw new Error(`no ${key}`); } });
+      return o;
+    };
+    const root = P.newRoot();
+    // Made with a throwing `strings` and `locale`: the defaults, and the theme given.
+    const painter = P.createPainter(root, hostile({ theme: "dark" }, ["strings", "locale"]));
+    painter.paint(P.viewOf({}));
+    const made = { theme: painter.top.getAttribute("data-theme"), more: root.querySelector(".more").textContent };
+    // A patch: the theme it does not name stays; a throwing key keeps its value.
+    painter.setOptions(hostile({ strings: { showMore: "Mehr" } }, ["theme"]));
+    painter.setOptions({ linkTarget: "_blank" });
+    return {
+      made,
+      patched: { theme: painter.top.getAttribute("data-theme"), more: root.querySelector(".more").textContent },
+      target: root.querySelector(".card .title a").getAttribute("target"),
+    };
+  });
+  assert.deepEqual(result.made, { theme: "dark", more: "Show more" });
+  assert.deepEqual(result.patched, { theme: "dark", more: "Mehr" }, "a patch reset what it did not name");
+  assert.equal(result.target, "_blank");
+});
+
 test("destroy removes the nodes, the listeners and the stylesheet", async () => {
   const result = await inPage((P) => {
     const root = P.newRoot();
