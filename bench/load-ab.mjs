@@ -10,13 +10,13 @@
 // The corpus must exist under bench/out (scripts/bench.sh makes it). Each widget file is
 // served from bench/out/load-ab/<n>/ (with the topic-cards-core.js beside it, if any) beside
 // that corpus's index.json and index.first.json, on the bench's page.
-import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { watchOurWidget } from "./lib/inpage.mjs";
 import { launch } from "./lib/measure.mjs";
 import { serve } from "./lib/server.mjs";
-import { ROOT, copyWidget, prerenderedBody } from "./lib/sites.mjs";
+import { ROOT, prerenderedBody, stageBuild } from "./lib/sites.mjs";
 import { summary } from "./lib/stats.mjs";
 
 const { values: args, positionals } = parseArgs({
@@ -32,14 +32,10 @@ if (!existsSync(join(corpusDir, "site/ours/index.html")) || !positionals.length)
 const out = join(ROOT, "bench", "out", "load-ab");
 rmSync(out, { recursive: true, force: true });
 const pages = positionals.map((given, n) => {
-  const dir = join(out, String(n));
-  mkdirSync(dir, { recursive: true });
   const html = given.startsWith("html:");
   const file = html ? given.slice(5) : given;
   const page = readFileSync(join(corpusDir, "site/ours/index.html"), "utf8");
-  writeFileSync(join(dir, "index.html"), html ? prerenderedPage(page, file) : page);
-  for (const name of ["index.json", "index.first.json"]) symlinkSync(join(corpusDir, name), join(dir, name));
-  copyWidget(resolve(file), dir);
+  stageBuild(corpusDir, file, join(out, String(n)), html ? prerenderedPage(page, file) : page);
   return { name: `${n}: ${given}`, path: `/load-ab/${n}/`, ours: true };
 });
 

@@ -13,14 +13,14 @@
 // --reps 1` makes bench/out/synth-10k/. Each --widget (default pkg/topic-cards.js) is
 // served from bench/out/profile/<n>/ beside a link to that corpus's index.json. --trace DIR
 // keeps the raw trace (DevTools' Performance panel opens it) and each page's CPU profile.
-import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { benchTopic, docsFromIndex, topicNames } from "./lib/docs.mjs";
 import { oursStep, watchOurWidget } from "./lib/inpage.mjs";
 import { launch, oursQuery } from "./lib/measure.mjs";
 import { serve } from "./lib/server.mjs";
-import { ROOT, copyWidget } from "./lib/sites.mjs";
+import { ROOT, stageBuild } from "./lib/sites.mjs";
 import { summary } from "./lib/stats.mjs";
 
 const { values: args } = parseArgs({
@@ -57,15 +57,8 @@ const QUERIES = [
 ];
 
 // One page per widget: the bench's own page for ours, with this widget's script beside it.
-const pageHtml = readFileSync(join(corpusDir, "site/ours/index.html"), "utf8");
 const sites = widgets.map((file, n) => {
-  const dir = join(OUT, "profile", String(n));
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, "index.html"), pageHtml);
-  copyWidget(file, dir);
-  symlinkSync(indexFile, join(dir, "index.json"));
-  symlinkSync(join(dirname(indexFile), "index.first.json"), join(dir, "index.first.json"));
+  stageBuild(corpusDir, file, join(OUT, "profile", String(n)));
   return { n, file, label: `${n}: ${file.replace(`${ROOT}/`, "")}`, path: `/profile/${n}/` };
 });
 for (const css of args.css) sites.push({ ...sites[0], n: sites.length, label: `${sites.length}: ${sites[0].label.replace(/^\d+: /, "")} + css ${css}`, css });

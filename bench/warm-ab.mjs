@@ -10,14 +10,14 @@
 // The corpus must exist under bench/out (scripts/bench.sh makes it). Each widget file is
 // served from bench/out/warm-ab/<n>/ (with the topic-cards-core.js beside it) beside that
 // corpus's index.json and index.first.json, on the bench's page.
-import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { benchTopic, docsFromIndex, topicNames } from "./lib/docs.mjs";
 import { oursStep, watchOurWidget } from "./lib/inpage.mjs";
 import { launch } from "./lib/measure.mjs";
 import { serve } from "./lib/server.mjs";
-import { ROOT, copyWidget } from "./lib/sites.mjs";
+import { ROOT, stageBuild } from "./lib/sites.mjs";
 import { summary } from "./lib/stats.mjs";
 
 const { values: args, positionals } = parseArgs({
@@ -53,11 +53,7 @@ const QUERIES = [
 const out = join(ROOT, "bench", "out", "warm-ab");
 rmSync(out, { recursive: true, force: true });
 const builds = positionals.map((file, n) => {
-  const dir = join(out, String(n));
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, "index.html"), readFileSync(join(corpusDir, "site/ours/index.html"), "utf8"));
-  for (const name of ["index.json", "index.first.json"]) symlinkSync(join(corpusDir, name), join(dir, name));
-  copyWidget(resolve(file), dir);
+  stageBuild(corpusDir, file, join(out, String(n)));
   return { name: `${n}: ${file}`, path: `/warm-ab/${n}/`, samples: QUERIES.map(() => []) };
 });
 

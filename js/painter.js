@@ -561,10 +561,9 @@ function buildGroup(p, key, kind, title, values) {
  * brought up to date when shown again (a Source group can hold hundreds of values).
  */
 function paintFacets(p, view) {
-  const signature = facetSignature(p.dicts);
-  if (signature !== p.memory.facetSignature) {
+  if (p.dictsSignature !== p.memory.facetSignature) {
     buildFacets(p);
-    p.memory.facetSignature = signature;
+    p.memory.facetSignature = p.dictsSignature;
   }
   const { state, counts } = view;
   const byKind = { t: [counts.topics, state.topics], y: [counts.types, state.types], b: [counts.brands, state.brands] };
@@ -1003,7 +1002,12 @@ function mountLayout(p) {
 
 function paintView(p, view) {
   const focused = p.root?.activeElement ?? null;
-  if (view.dicts) p.dicts = view.dicts;
+  if (view.dicts) {
+    p.dicts = view.dicts;
+    // Once per dictionaries received, not per paint: the core sends them only when they
+    // change, and equal ones (the full index's after the first view's) keep the facet nodes.
+    p.dictsSignature = facetSignature(view.dicts);
+  }
   p.view = view;
   p.offerings = new Map(view.offerings);
   const { ui } = p;
@@ -1054,7 +1058,7 @@ function warnAbout(options) {
 export function createPainter(root, options, doc = root.ownerDocument) {
   const empty = { groups: [], topics: [], types: [], brands: [] };
   const given = readable(options);
-  const p = { root, doc, options: given, settings: settingsOf(given), dicts: empty, view: null, offerings: new Map(), expanded: new Set(), collapsed: true, focusAfterPaint: null };
+  const p = { root, doc, options: given, settings: settingsOf(given), dicts: empty, dictsSignature: facetSignature(empty), view: null, offerings: new Map(), expanded: new Set(), collapsed: true, focusAfterPaint: null };
   // What the painter last drew, drawn again on new nodes (setOptions).
   let redraw = null;
   const onEvent = (event) => {
@@ -1115,9 +1119,6 @@ export function createPainter(root, options, doc = root.ownerDocument) {
       // A painter that has taken the root over since (a widget mounted again on the host)
       // keeps the stylesheet.
       if (root && mine) root.adoptedStyleSheets = [];
-    },
-    query() {
-      return p.ui.search.value;
     },
   };
   p.painter = painter;

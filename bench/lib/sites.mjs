@@ -6,7 +6,7 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { dirname, join, relative } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { displayDoc, facetCounts } from "./docs.mjs";
 import { timed } from "./timed.mjs";
@@ -107,6 +107,19 @@ export function copyWidget(script, dir) {
   copyFileSync(script, join(dir, "topic-cards.js"));
   const core = join(dirname(script), "topic-cards-core.js");
   if (existsSync(core)) copyFileSync(core, join(dir, "topic-cards-core.js"));
+}
+
+/**
+ * One build of our widget on a corpus's page, for the tools that compare builds side by side
+ * (load-ab, warm-ab, profile): `dir` (emptied) gets `html` (default: the bench's own page for
+ * ours), the build (copyWidget), and links to the corpus's index and its first-view part.
+ */
+export function stageBuild(corpusDir, widgetFile, dir, html = readFileSync(join(corpusDir, "site/ours/index.html"), "utf8")) {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "index.html"), html);
+  for (const name of ["index.json", "index.first.json"]) symlinkSync(join(corpusDir, name), join(dir, name));
+  copyWidget(resolve(widgetFile), dir);
 }
 
 /**

@@ -7,7 +7,7 @@ use std::cell::RefCell;
 use web_sys::HtmlElement;
 
 thread_local! {
-    static ROOTS: RefCell<Vec<(HtmlElement, Painter)>> = const { RefCell::new(Vec::new()) };
+    static PAINTERS: RefCell<Vec<(HtmlElement, Painter)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Installs the hook once.
@@ -25,27 +25,27 @@ pub fn install() {
                 .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
                 .unwrap_or("a panic");
             web_sys::console::error_1(&format!("topic-cards: internal error: {message}").into());
-            let roots = ROOTS.with(|r| r.try_borrow().map(|r| r.clone()).unwrap_or_default());
-            for (host, root) in roots {
-                show_error(&host, &root);
+            let painters = PAINTERS.with(|r| r.try_borrow().map(|r| r.clone()).unwrap_or_default());
+            for (host, painter) in painters {
+                show_error(&host, &painter);
             }
         }));
     });
 }
 
 pub fn register(host: &HtmlElement, painter: &Painter) {
-    ROOTS.with(|r| {
-        if let Ok(mut roots) = r.try_borrow_mut() {
-            roots.retain(|(known, _)| known != host);
-            roots.push((host.clone(), painter.clone()));
+    PAINTERS.with(|r| {
+        if let Ok(mut painters) = r.try_borrow_mut() {
+            painters.retain(|(known, _)| known != host);
+            painters.push((host.clone(), painter.clone()));
         }
     });
 }
 
 pub fn unregister(host: &HtmlElement) {
-    ROOTS.with(|r| {
-        if let Ok(mut roots) = r.try_borrow_mut() {
-            roots.retain(|(known, _)| known != host);
+    PAINTERS.with(|r| {
+        if let Ok(mut painters) = r.try_borrow_mut() {
+            painters.retain(|(known, _)| known != host);
         }
     });
 }

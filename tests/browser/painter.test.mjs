@@ -505,7 +505,7 @@ test("setOptions: new strings redraw every text; a new theme is only an attribut
       themed,
       rebuilt: painter.top !== top && !top.isConnected,
       texts: [root.querySelector("label.visually-hidden").textContent, root.querySelector(".status").textContent, root.querySelector(".more").textContent],
-      query: painter.query(),
+      query: root.querySelector(".search").value,
       same: JSON.stringify(ours) === JSON.stringify(P.serialize(fresh)),
     };
   });
