@@ -1,10 +1,8 @@
 // The JavaScript face of topic-cards, shared by the single-file script and the npm package.
 //
-// The JavaScript face of topic-cards, shared by the single-file script and the npm package.
-//
-// The Rust/Wasm core exports `mount(host, options)` returning a widget with `update`,
-// `setFilters`, `getState` and `destroy`; it draws through the painter (painter.js) given in
-// `options.painter`. This file adds what only JS can do well: a handle that works before the
+// The controller (controller.js, loaded with the core) mounts a widget with the Wasm core and
+// returns it with `update`, `setFilters`, `getState` and `destroy`; it draws through the
+// painter (painter.js) given in `options.painter`. This file adds what only JS can do well: a handle that works before the
 // Wasm has finished loading (calls are queued, so `mount` can return at once), the first
 // paint before the Wasm is even requested (first-view.js draws the index's small first-view
 // part with a painter, which the core then goes on drawing with), the `<topic-cards>` custom
@@ -315,8 +313,9 @@ function searchTyped(host, painter, input) {
 }
 
 /**
- * Builds the public API around a loader of the core: `loadCore()` returns a promise of an
- * object with `mount(host, options)`, called once. `defaultSource()` gives the options for
+ * Builds the public API around a loader of the core: `loadCore()` returns a promise of
+ * `{ Core, mountWidget }` (the Wasm core's class and controller.js's mount), called once:
+ * the controller comes with the core, after the first paint, not before it. `defaultSource()` gives the options for
  * the build's default index (used when a widget names no `index` or `indexUrl`).
  */
 export function createApi(loadCore, defaultSource = () => ({})) {
@@ -382,7 +381,7 @@ export function createApi(loadCore, defaultSource = () => ({})) {
       delete coreOptions.firstViewUrl;
       if (text !== null) coreOptions.firstView = text;
       else delete coreOptions.firstView;
-      this.#widget = api.mount(host, coreOptions);
+      this.#widget = api.mountWidget(() => new api.Core(), host, coreOptions);
       this.#early = null;
       searchTyped(host, painter, input);
       for (const [method, args] of this.#queue.splice(0)) this.#widget[method](...args);

@@ -153,7 +153,7 @@ function declines(o, hostId, locationHash) {
   if (!isBlank(query)) return true;
   if (topics !== undefined && !(Array.isArray(topics) && topics.every((t) => typeof t === "string" && isBlank(t)))) return true;
   if (typeof o.sort === "string" && /^newest$/i.test(trim(o.sort))) return true;
-  // Filter state in the hash would replace the options' (hash_sync.rs `read`).
+  // Filter state in the hash would replace the options' (controller.js, at mount).
   const hash = o.hashSync;
   const spaces = hash === true ? [hostId, "tc"] : typeof hash === "string" ? [hash] : [];
   // Some `&`-separated part starts with `ns.`.
@@ -161,5 +161,5 @@ function declines(o, hostId, locationHash) {
   return spaces.some((ns) => ns && parts.includes(`&${ns}.`));
 }
 
-/** `pageSize` as the core reads it (options.rs): 1 to 1000, else 12. */
+/** `pageSize` as the controller reads it (controller.js): 1 to 1000, else 12. */
 const pageSizeOf = (o) => (typeof o.pageSize === "number" && o.pageSize >= 1 && o.pageSize <= 1000 ? Math.trunc(o.pageSize) : 12);

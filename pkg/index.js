@@ -1,15 +1,16 @@
 // topic-cards as an ES module for bundlers (Vite, webpack, Rollup) and modern browsers.
 // The Wasm and the default index are separate files beside this one, found through
 // `new URL(..., import.meta.url)`, which bundlers rewrite to their emitted asset URLs.
-// The core is imported only when it is needed, after the first view has been painted by
-// api.js, so bundlers split it (and its Wasm) from what the first paint waits for.
+// The core and its controller are imported only when they are needed, after the first view
+// has been painted by api.js, so bundlers split them (and the Wasm) from what the first
+// paint waits for.
 import { createApi } from "./api.js";
 
 const api = createApi(
   async () => {
-    const core = await import("./core.js");
+    const [core, { mountWidget }] = await Promise.all([import("./core.js"), import("./controller.js")]);
     await core.default({ module_or_path: new URL("./core_bg.wasm", import.meta.url) });
-    return core;
+    return { Core: core.Core, mountWidget };
   },
   // This build has no index compiled in: without `index` or `indexUrl`, load the default.
   () => ({

@@ -4,6 +4,7 @@
 #                              first-view part (default-index.first.json)
 #   pkg/core.js, core_bg.wasm  ES-module core for bundlers (no index compiled in; JS minified)
 #   pkg/api.js                 the JS API with the painter inside (index.js imports it)
+#   pkg/controller.js          what runs a widget with the core (loaded with it)
 #   pkg/default-index.json     the default index and its first-view part beside it, for
 #                              bundlers to emit
 #   pkg/topic-cards.js         the classic script (loader: paints the first view), and
@@ -23,8 +24,9 @@ target/release/topic-cards index content/articles --out build/default-index.json
   --first-view build/default-index.first.json --report build/default-index-report.json
 # The widget's CSS and default strings for the JS painter (js/painter.js).
 cargo run --quiet --release --example ui_assets > build/ui-assets.js
-# The painter as one self-contained module, which the Wasm tests (tests/web_support) import.
-node scripts/bundle-module.mjs js/painter.js build/painter.js
+# The painter and the controller as one self-contained module, which the Wasm tests
+# (tests/web_support) mount widgets with.
+node scripts/bundle-module.mjs tests/web_support/kit.js build/test-kit.js
 # The sample articles' images are relative (images/...): put them beside each demo page.
 mkdir -p www/vite-app/public/images
 cp content/images/*.svg www/images/
@@ -102,11 +104,13 @@ build_wasm() {
 echo "build: Wasm for the npm package" >&2
 build_wasm "" web pkg
 # The JS API as one module with what it imports inlined (the painter, the prefix scanner, the
-# CSS and strings): no further request stands between the page and the first paint.
+# CSS and strings): no further request stands between the page and the first paint. The
+# controller comes with the core, after that paint (pkg/index.js imports both).
 node scripts/bundle-module.mjs js/api.js pkg/api.js
+node scripts/bundle-module.mjs js/controller.js pkg/controller.js
 # The first view as HTML for pages to carry (a Node tool; the painter and the CSS inside).
 node scripts/bundle-module.mjs js/prerender.js pkg/prerender.js
-node scripts/minify.mjs pkg/core.js pkg/api.js
+node scripts/minify.mjs pkg/core.js pkg/api.js pkg/controller.js
 cp build/default-index.json build/default-index.first.json pkg/
 
 echo "build: script-tag files" >&2
@@ -122,6 +126,7 @@ echo "sizes:"
 size_row pkg/core_bg.wasm "npm core_bg.wasm (no index)"
 size_row pkg/core.js "npm core.js (wasm-bindgen glue)"
 size_row pkg/api.js "npm api.js"
+size_row pkg/controller.js "npm controller.js"
 size_row pkg/index.js "npm index.js"
 [ -f src/web/style.css ] && size_row src/web/style.css "CSS source (minified into api.js)"
 size_row build/default-index.json "default index"

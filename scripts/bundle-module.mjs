@@ -1,6 +1,6 @@
 // Bundles one ES module with the modules it imports into a single ES module file (rolldown),
 // keeping its exports: for pkg/api.js, which imports the painter, the prefix scanner, and the
-// CSS and strings generated into build/ui-assets.js; pkg/prerender.js; and build/painter.js
+// CSS and strings generated into build/ui-assets.js; pkg/prerender.js; and build/test-kit.js
 // for the Wasm tests.
 //
 //   node scripts/bundle-module.mjs ENTRY.js OUT.js

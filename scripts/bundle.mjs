@@ -2,9 +2,9 @@
 //
 //   topic-cards.js       the loader: js/script-tag.js bundled (the JS API, the first-view
 //                        painter, the default index's first view), a few kB
-//   topic-cards-core.js  the wasm-bindgen no-modules glue and the Wasm (with the default index
-//                        compiled in), deflated and base64-encoded, which the loader adds
-//                        after the first paint
+//   topic-cards-core.js  the controller (js/controller.js), the wasm-bindgen no-modules glue
+//                        and the Wasm (with the default index compiled in), deflated and
+//                        base64-encoded, which the loader adds after the first paint
 //
 //   node scripts/bundle.mjs GLUE.js WASM DEFAULT_FIRST_VIEW.json OUT_DIR VERSION
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
@@ -35,6 +35,11 @@ await bundle.write({
 await bundle.close();
 
 const glue = readFileSync(glueFile, "utf8");
+// The controller as a function-scoped bundle (its `var` stays inside the core's wrapper).
+const controllerBundle = await rolldown({ input: "js/controller.js" });
+const { output } = await controllerBundle.generate({ format: "iife", name: "topicCardsController" });
+await controllerBundle.close();
+const controller = output[0].code;
 // Deflated before base64: HTTP gzip cannot compress base64 text well (each byte of it
 // carries six bits), so compressing the Wasm itself first roughly halves the transfer.
 const wasm = deflateRawSync(readFileSync(wasmFile), { level: constants.Z_BEST_COMPRESSION }).toString("base64");
@@ -46,6 +51,7 @@ const core = `/*! topic-cards ${version} | core of topic-cards.js: Wasm and defa
 const handOver = document.currentScript && document.currentScript.topicCardsCore;
 if (typeof handOver !== "function") return;
 ${glue}
+${controller}
 const WASM_DEFLATED_BASE64 = "${wasm}";
 // The native decoder where there is one; else a plain loop (Uint8Array.from with a mapping
 // function calls it per character and took ~25 ms for this string on a cold page).
@@ -61,7 +67,7 @@ handOver(async () => {
   const inflated = new Blob([packed]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
   const bytes = new Uint8Array(await new Response(inflated).arrayBuffer());
   await wasm_bindgen({ module_or_path: bytes });
-  return wasm_bindgen;
+  return { Core: wasm_bindgen.Core, mountWidget: topicCardsController.mountWidget };
 });
 })();
 `;

@@ -5,12 +5,13 @@
 //!
 //! ```text
 //! content files --content--> Article records --index::build--> index JSON (model::Index)
-//! browser: index::split (first view) -> index::decode -> query::Engine -> view -> js/painter.js
+//! browser: index::decode -> query::Engine -> session -> view -> js/controller.js -> js/painter.js
 //! ```
 //!
 //! Everything but `web` is plain Rust that tests natively; `content` and `index::build`
-//! exist only with the `cli` feature, `web` only on wasm32. The nodes are drawn by the JS
-//! painter (js/painter.js) from the [`view::View`] each paint hands it.
+//! exist only with the `cli` feature, `web` (the Wasm's exports) only on wasm32. The JS
+//! controller (js/controller.js) loads the index into a [`session::Session`] through them,
+//! and the JS painter (js/painter.js) draws the [`view::View`] each paint hands it.
 
 // The size-built Wasm (opt-level "z") compiles the query path's hot functions for speed
 // (scripts/build.sh passes `--cfg topic_cards_speed`; it already unlocks unstable flags for
@@ -33,6 +34,7 @@ pub mod web;
 pub mod synth;
 
 pub mod safe_url;
+pub mod session;
 pub mod state;
 pub mod ui_assets;
 pub mod view;

@@ -160,6 +160,13 @@ fn facet(w: &mut Json, f: &Facet) {
     w.raw("}");
 }
 
+/// The filters alone, as in a view's `state` (the controller's `getState()`).
+pub fn state_json(s: &WidgetState) -> String {
+    let mut w = Json(String::with_capacity(128));
+    state(&mut w, s);
+    w.0
+}
+
 fn state(w: &mut Json, s: &WidgetState) {
     w.raw("{");
     w.key("query");

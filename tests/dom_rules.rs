@@ -24,7 +24,7 @@ fn web_layer_uses_no_markup_eval_or_inline_style() {
         "rs",
         &mut files,
     );
-    assert!(files.len() > 5, "src/web not found");
+    assert!(!files.is_empty(), "src/web not found");
     let banned = [
         "inner_html",
         "outer_html",

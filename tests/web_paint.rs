@@ -1,4 +1,4 @@
-//! What the incremental paint must keep true (src/web/render): card nodes refilled with
+//! What the incremental paint must keep true (js/painter.js): card nodes refilled with
 //! another article show exactly that article, never a leftover of the one before; a focused
 //! card is not refilled under the person's focus; facet values that were hidden while the
 //! counts changed are right when shown. Run with wasm-bindgen-test-runner (see README).

@@ -241,7 +241,7 @@ fn set_hash(hash: &str) {
 }
 
 /// A widget with `hashSync: true` on a new host with this id, once its index is ready.
-async fn mount_hash_synced(id: &str) -> (web_sys::HtmlElement, topic_cards::web::Widget) {
+async fn mount_hash_synced(id: &str) -> (web_sys::HtmlElement, Widget) {
     let host = web_support::host(id);
     let events = Events::on(&host);
     let widget = mount(

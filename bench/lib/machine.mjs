@@ -50,7 +50,7 @@ export function widgetSizes() {
     const bytes = readFileSync(file);
     return { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, brotli: brotliCompressSync(bytes).length };
   };
-  const parts = ["pkg/core_bg.wasm", "pkg/core.js", "pkg/api.js", "pkg/index.js"].map((rel) => [rel, size(rel)]);
+  const parts = ["pkg/core_bg.wasm", "pkg/core.js", "pkg/api.js", "pkg/controller.js", "pkg/index.js"].map((rel) => [rel, size(rel)]);
   const code = parts.every(([, s]) => s)
     ? parts.reduce((sum, [, s]) => ({ raw: sum.raw + s.raw, gzip: sum.gzip + s.gzip, brotli: sum.brotli + s.brotli }), { raw: 0, gzip: 0, brotli: 0 })
     : null;

@@ -1,44 +1,17 @@
-//! The browser layer (wasm32 only): the widget's JS API, loading, state changes and host
-//! events. It draws nothing itself: each paint hands a [`crate::view::View`] to the JS
-//! painter (js/painter.js, see [`painter`]), which owns the nodes and reports the person's
-//! acts back ([`acts`]).
+//! The Wasm's exports (wasm32 only): one [`Core`] per widget, a [`Session`] with the steps
+//! that load an index into it. Nothing here touches the page: options, fetching and
+//! streaming, timers, the URL hash and host events are the JS controller's
+//! (js/controller.js), which calls these methods and hands each view to the painter.
 //!
-//! The JS API (the contract with js/api.js):
-//!
-//! ```text
-//! mount(host, options) -> Widget   `options.painter` draws into host's shadow root
-//! Widget.update(options)           changes any option; filters in it (topics, query, sort) apply
-//! Widget.setFilters(filters)       replaces the filters: {query, topics, types, brands,
-//!                                  dateFrom, dateTo, sort}; a missing key means none/default
-//! Widget.getState()                the same shape plus {total} (null until known)
-//! Widget.destroy()                 removes listeners, nodes and state; idempotent
-//! hasDefaultIndex()                true when an index was compiled in
-//! ```
-//!
-//! Events on the host (bubbling, composed): `tc-change` (detail = getState(); sent for the
-//! person's own changes and hash changes, not for setFilters/update; one made while the
-//! index loads is sent again once its total is known), `tc-ready` `{total}` (the whole
-//! index is decoded and its search built: no query waits for loading), `tc-error`
-//! `{message}`. The painter sends `tc-card-click` and `tc-offering-click`.
+//! Only strings, numbers, booleans and bytes cross: the Wasm carries the engine and the
+//! index decoder and no browser bindings, which is most of what it weighs.
 
-mod acts;
-mod hash_sync;
-mod js_value;
-mod load;
-pub mod options;
-mod painter;
-mod panic;
-mod timing;
-mod widget;
-
-use crate::state::WidgetState;
-use options::{field, host_id, Options, Patch};
-use painter::Painter;
-use std::cell::RefCell;
-use std::rc::Rc;
+use crate::index::{decode, decode_first_view, IndexError, StreamDecoder};
+use crate::model::Index;
+use crate::query::Engine;
+use crate::session::{Data, Session};
+use crate::state::{sort_name, WidgetState};
 use wasm_bindgen::prelude::*;
-use web_sys::HtmlElement;
-use widget::{send, Data, Inner, Outbox};
 
 // Talc instead of the standard library's dlmalloc: about as fast, and its code is smaller
 // in the Wasm. Sound here because the widget's Wasm is single-threaded (no atomics, no
@@ -46,199 +19,227 @@ use widget::{send, Data, Inner, Outbox};
 #[global_allocator]
 static ALLOCATOR: talc::TalckWasm = unsafe { talc::TalckWasm::new_global() };
 
-thread_local! {
-    /// Live widgets by host. Held strongly: a widget lives until `destroy()` even if the page
-    /// drops its handle, and mounting again on a host replaces the old widget.
-    static MOUNTED: RefCell<Vec<(HtmlElement, Rc<RefCell<Inner>>)>> = const { RefCell::new(Vec::new()) };
-}
+#[cfg(feature = "embedded-index")]
+const EMBEDDED: &str = include_str!(env!("TOPIC_CARDS_DEFAULT_INDEX"));
 
-pub(crate) fn warn(message: &str) {
-    web_sys::console::warn_1(&message.into());
-}
-
-/// A mounted widget, as JS sees it.
 #[wasm_bindgen]
-pub struct Widget {
-    inner: Rc<RefCell<Inner>>,
+extern "C" {
+    #[wasm_bindgen(js_namespace = console, js_name = error)]
+    fn console_error(message: &str);
 }
 
-/// True when this build carries a default index (feature `embedded-index`).
-#[wasm_bindgen(js_name = hasDefaultIndex)]
-pub fn has_default_index() -> bool {
-    load::has_default()
-}
-
-/// Mounts a widget on `host`, drawn by `options.painter` (js/painter.js's `createPainter`).
+/// One widget's model and loader, as the JS controller drives it.
 #[wasm_bindgen]
-pub fn mount(host: HtmlElement, options: JsValue) -> Result<Widget, JsValue> {
-    panic::install();
-    let painter = js_sys::Reflect::get(&options, &JsValue::from_str("painter"))
-        .ok()
-        .filter(Painter::accepts)
-        .ok_or_else(|| JsValue::from_str("topic-cards: mount() needs options.painter"))?;
-    let painter: Painter = painter.unchecked_into();
-    // A widget already on this host gives way.
-    let previous = MOUNTED.with(|m| {
-        let mut mounted = m.borrow_mut();
-        let at = mounted.iter().position(|(h, _)| *h == host)?;
-        Some(mounted.remove(at).1)
-    });
-    if let Some(previous) = previous {
-        if let Ok(mut inner) = previous.try_borrow_mut() {
-            inner.destroy();
-        }
-    }
-
-    let patch = Patch::read(&options, &host_id(&host));
-    let mut opts = Options::default();
-    patch.apply_to(&mut opts);
-    let mut state = initial_state(&patch);
-    if let Some(ns) = &opts.hash_sync {
-        if let Some(from_hash) = hash_sync::read(ns) {
-            state = from_hash;
-        }
-    }
-    let inner = Rc::new(RefCell::new(Inner {
-        host: host.clone(),
-        painter: painter.clone(),
-        options: opts,
-        state,
-        pages: 1,
-        data: Data::Loading,
-        dicts_sent: 0,
-        load_gen: 0,
-        abort: None,
-        on_act: None,
-        hash_listener: None,
-        total: None,
-        total_untold: false,
-        destroyed: false,
-    }));
-    // The closure holds the widget weakly; `destroy` unhooks and drops it.
-    let on_act = acts::listener(&inner);
-    painter.set_on_act(on_act.as_ref());
-    inner.borrow_mut().on_act = Some(on_act);
-    if inner.borrow().options.hash_sync.is_some() {
-        let listener = hash_sync::listen(&inner);
-        inner.borrow_mut().hash_listener = listener;
-    }
-    panic::register(&host, &painter);
-    MOUNTED.with(|m| m.borrow_mut().push((host, inner.clone())));
-    load::start(&inner, patch.first_view.as_deref());
-    Ok(Widget { inner })
-}
-
-/// The filters that `options` preset (topics, query, sort).
-fn initial_state(patch: &Patch) -> WidgetState {
-    let mut state = WidgetState {
-        topics: patch.topics.clone().unwrap_or_default(),
-        query: patch.query.clone().unwrap_or_default(),
-        sort: patch.sort.unwrap_or_default(),
-        ..Default::default()
-    };
-    state.tidy();
-    state
+pub struct Core {
+    session: Session,
+    /// The index arriving in chunks ([`Core::feed`]).
+    decoder: Option<StreamDecoder>,
+    /// Names in the state that the loaded index does not have, for one warning.
+    unknown: Vec<String>,
 }
 
 #[wasm_bindgen]
-impl Widget {
-    /// Changes options; keys not given keep their values.
-    pub fn update(&self, options: JsValue) {
-        let Ok(mut inner) = self.inner.try_borrow_mut() else {
-            return warn("topic-cards: update() called while the widget is busy; ignored");
-        };
-        if inner.destroyed {
-            return;
+impl Core {
+    #[wasm_bindgen(constructor)]
+    #[allow(clippy::new_without_default)] // JS constructs it; Rust never does
+    pub fn new() -> Core {
+        install_panic_hook();
+        Core {
+            session: Session::default(),
+            decoder: None,
+            unknown: Vec::new(),
         }
-        let patch = Patch::read(&options, &host_id(&inner.host));
-        let hash_before = inner.options.hash_sync.clone();
-        let source_before = inner.options.source.clone();
-        patch.apply_to(&mut inner.options);
-        let mut out = Outbox::new();
-        // The painter's own options (texts, locale, theme, links, panel): it redraws what
-        // they change at the paint below.
-        if let Err(e) = inner.painter.set_options(&options) {
-            inner.fail(&widget::message_of(&e), &mut out);
-        }
-        if inner.options.hash_sync != hash_before {
-            inner.hash_listener = None;
-        }
-        // Filter keys replace those filters; any other change just repaints (paging kept).
-        let mut state = inner.state.clone();
-        if let Some(topics) = &patch.topics {
-            state.topics = topics.clone();
-        }
-        if let Some(query) = &patch.query {
-            state.query = query.clone();
-        }
-        if let Some(sort) = patch.sort {
-            state.sort = sort;
-        }
-        if state != inner.state {
-            inner.set_state(state, &mut out);
-        } else {
-            inner.paint(&mut out);
-        }
-        let reload = inner.options.source != source_before;
-        let listen = inner.options.hash_sync.is_some() && inner.hash_listener.is_none();
-        let host = inner.host.clone();
-        drop(inner);
-        if listen {
-            let listener = hash_sync::listen(&self.inner);
-            self.inner.borrow_mut().hash_listener = listener;
-        }
-        if reload {
-            load::start(&self.inner, None);
-        }
-        send(&host, out);
     }
 
-    /// Replaces the filters. Missing keys mean "none" (or the default sort).
-    #[wasm_bindgen(js_name = setFilters)]
-    pub fn set_filters(&self, filters: JsValue) {
-        let Ok(mut inner) = self.inner.try_borrow_mut() else {
-            return warn("topic-cards: setFilters() called while the widget is busy; ignored");
-        };
-        if inner.destroyed {
-            return;
-        }
-        let state = if filters.is_object() {
-            WidgetState {
-                query: field(&filters, "query").unwrap_or_default(),
-                topics: field(&filters, "topics").unwrap_or_default(),
-                types: field(&filters, "types").unwrap_or_default(),
-                brands: field(&filters, "brands").unwrap_or_default(),
-                date_from: field::<Option<String>>(&filters, "dateFrom").flatten(),
-                date_to: field::<Option<String>>(&filters, "dateTo").flatten(),
-                sort: field::<String>(&filters, "sort")
-                    .and_then(|s| crate::state::sort_name::parse(&s))
-                    .unwrap_or_default(),
+    /// True when this build carries a default index (feature `embedded-index`).
+    #[wasm_bindgen(js_name = hasDefault)]
+    pub fn has_default() -> bool {
+        cfg!(feature = "embedded-index")
+    }
+
+    /// Cards per page (the controller checks the option; kept to 1-1000 here too).
+    #[wasm_bindgen(js_name = setPageSize)]
+    pub fn set_page_size(&mut self, cards: u32) {
+        self.session.page_size = cards.clamp(1, 1000) as usize;
+    }
+
+    /// A new source: back to the loading state.
+    pub fn reset(&mut self) {
+        self.session.reset();
+        self.decoder = None;
+    }
+
+    /// The index's first-view part (its members up to `firstView`, unclosed, as
+    /// js/prefix.js finds them). `undefined`, or why it cannot be shown.
+    #[wasm_bindgen(js_name = firstView)]
+    pub fn first_view(&mut self, prefix: &[u8]) -> Option<String> {
+        match decode_first_view(prefix) {
+            Ok(part) => {
+                self.session.set_first(part);
+                None
             }
-        } else {
-            warn("topic-cards: setFilters() needs an object; filters cleared");
-            WidgetState::default()
+            Err(e) => Some(e.message),
+        }
+    }
+
+    /// The next chunk of an index that arrives as a stream: decoded article by article as
+    /// it comes, so the work is spread over the download.
+    pub fn feed(&mut self, chunk: &[u8]) {
+        self.decoder
+            .get_or_insert_with(StreamDecoder::new)
+            .feed(chunk);
+    }
+
+    /// The stream has ended: `undefined` when the index is in, else why not; the empty
+    /// string when the text is not in the shape the stream decoder reads (then pass the
+    /// whole text to [`Core::load`], which says what is wrong with it).
+    #[wasm_bindgen(js_name = endStream)]
+    pub fn end_stream(&mut self) -> Option<String> {
+        match self.decoder.take().and_then(StreamDecoder::finish) {
+            Some(decoded) => self.ready(decoded),
+            None => Some(String::new()),
+        }
+    }
+
+    /// A whole index text: `undefined` when it is in, else why not.
+    pub fn load(&mut self, text: &[u8]) -> Option<String> {
+        self.decoder = None;
+        self.ready(decode(text))
+    }
+
+    /// The index compiled into this build (see [`Core::has_default`]).
+    #[wasm_bindgen(js_name = loadDefault)]
+    pub fn load_default(&mut self) -> Option<String> {
+        #[cfg(feature = "embedded-index")]
+        return self.load(EMBEDDED.as_bytes());
+        #[cfg(not(feature = "embedded-index"))]
+        Some("No index given.".into())
+    }
+
+    /// Builds the next `articles` of the search structures; true once a query needs no
+    /// more building. Between calls the browser may handle input and paint.
+    #[wasm_bindgen(js_name = buildStep)]
+    pub fn build_step(&mut self, articles: u32) -> bool {
+        match &mut self.session.data {
+            Data::Ready(engine) => engine.prepare_search_step(articles as usize),
+            _ => true,
+        }
+    }
+
+    /// The view to paint as the painter's JSON (see src/view.rs), or `undefined` while
+    /// nothing is loaded (the painter's loading state).
+    pub fn view(&mut self) -> Option<String> {
+        self.session.view()
+    }
+
+    /// Matching articles at the last view; `undefined` until known.
+    pub fn total(&self) -> Option<u32> {
+        self.session.total.map(|n| n as u32)
+    }
+
+    /// One of the person's acts as the painter reports it: 0 changed nothing, 1 needs a
+    /// repaint, 2 changed the filters (repaint, hash, `tc-change`).
+    pub fn act(&mut self, act: &str, a: &str, b: &str, on: bool) -> u8 {
+        self.session.act(act, a, b, on) as u8
+    }
+
+    /// Replaces the filters (`setFilters`, or `update` with filter keys). `sort` that is no
+    /// sort's name means the default.
+    #[wasm_bindgen(js_name = setFilters)]
+    #[allow(clippy::too_many_arguments)] // one per filter, as the JS API names them
+    pub fn set_filters(
+        &mut self,
+        query: String,
+        topics: Vec<String>,
+        types: Vec<String>,
+        brands: Vec<String>,
+        date_from: Option<String>,
+        date_to: Option<String>,
+        sort: &str,
+    ) {
+        let state = WidgetState {
+            query,
+            topics,
+            types,
+            brands,
+            date_from,
+            date_to,
+            sort: sort_name::parse(sort).unwrap_or_default(),
         };
-        let mut out = Outbox::new();
-        inner.set_state(state, &mut out);
-        let host = inner.host.clone();
-        drop(inner);
-        send(&host, out);
+        self.unknown = self.session.set_state(state);
     }
 
-    /// The filters and the number of matches.
-    #[wasm_bindgen(js_name = getState)]
-    pub fn get_state(&self) -> JsValue {
-        match self.inner.try_borrow() {
-            Ok(inner) => inner.state_value(),
-            Err(_) => JsValue::NULL,
-        }
+    /// The filters as JSON: `{query, topics, types, brands, dateFrom, dateTo, sort}`.
+    pub fn state(&self) -> String {
+        crate::view::state_json(&self.session.state)
     }
 
-    /// Removes everything the widget added. Safe to call twice.
-    pub fn destroy(&self) {
-        if let Ok(mut inner) = self.inner.try_borrow_mut() {
-            inner.destroy();
-        }
-        MOUNTED.with(|m| m.borrow_mut().retain(|(_, w)| !Rc::ptr_eq(w, &self.inner)));
+    /// The warning for names in the filters that the index does not have, once, or
+    /// `undefined`.
+    #[wasm_bindgen(js_name = takeWarning)]
+    pub fn take_warning(&mut self) -> Option<String> {
+        let unknown = std::mem::take(&mut self.unknown);
+        (!unknown.is_empty()).then(|| {
+            format!(
+                "topic-cards: no topic, type or source named \"{}\" in this index; ignored",
+                unknown.join("\", \"")
+            )
+        })
     }
+
+    /// Takes the filters stored under namespace `ns` in `hash` (none stored means none
+    /// chosen, unless `only_if_present`). True when they differ from the current ones.
+    #[wasm_bindgen(js_name = readHash)]
+    pub fn read_hash(&mut self, hash: &str, ns: &str, only_if_present: bool) -> bool {
+        if only_if_present && !WidgetState::hash_has_namespace(hash, ns) {
+            return false;
+        }
+        let next = WidgetState::from_hash(hash, ns);
+        if next == self.session.state {
+            return false;
+        }
+        self.session.state = next;
+        self.session.pages = 1;
+        true
+    }
+
+    /// `hash` with the filters written under namespace `ns` (other parameters kept),
+    /// without its `#`.
+    #[wasm_bindgen(js_name = writeHash)]
+    pub fn write_hash(&self, hash: &str, ns: &str) -> String {
+        self.session.state.to_hash(hash, ns)
+    }
+}
+
+impl Core {
+    /// The decoded index becomes the engine; the raw text is already freed by then, so the
+    /// search build reuses its memory (Wasm memory never shrinks).
+    fn ready(&mut self, decoded: Result<Index, IndexError>) -> Option<String> {
+        match decoded {
+            Ok(index) => {
+                self.unknown = self.session.set_ready(Engine::new(index));
+                None
+            }
+            Err(e) => Some(e.message),
+        }
+    }
+}
+
+/// If the Rust code ever panics, the message goes to the console before the trap, which the
+/// controller turns into every widget's error state.
+fn install_panic_hook() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        std::panic::set_hook(Box::new(|info| {
+            // The message alone: formatting the whole `info` links its Display code (and the
+            // location's, which this build leaves out anyway: -Zlocation-detail=none).
+            let payload = info.payload();
+            let message = payload
+                .downcast_ref::<&str>()
+                .copied()
+                .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+                .unwrap_or("a panic");
+            console_error(&format!("topic-cards: internal error: {message}"));
+        }));
+    });
 }

@@ -6,21 +6,52 @@ use gloo_events::EventListener;
 use std::cell::RefCell;
 use std::rc::Rc;
 use topic_cards::model::*;
-use topic_cards::web::Widget;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
-// The widget's painter, as scripts/build.sh bundles it for these tests (js/painter.js with
-// the stylesheet and strings it imports, in one module).
-#[wasm_bindgen(module = "/build/painter.js")]
+// The widget's painter and controller, as scripts/build.sh bundles them for these tests
+// (tests/web_support/kit.js: js/painter.js with the stylesheet and strings it imports, and
+// js/controller.js, in one module).
+#[wasm_bindgen(module = "/build/test-kit.js")]
 extern "C" {
     #[wasm_bindgen(js_name = createPainter)]
     fn create_painter(root: &ShadowRoot, options: &JsValue) -> JsValue;
+
+    #[wasm_bindgen(js_name = mountWidget, catch)]
+    fn mount_widget(
+        new_core: &JsValue,
+        host: &HtmlElement,
+        options: &JsValue,
+    ) -> Result<Widget, JsValue>;
+
+    /// A mounted widget (js/controller.js).
+    pub type Widget;
+
+    #[wasm_bindgen(method)]
+    pub fn update(this: &Widget, options: JsValue);
+
+    #[wasm_bindgen(method, js_name = setFilters)]
+    pub fn set_filters(this: &Widget, filters: JsValue);
+
+    #[wasm_bindgen(method, js_name = getState)]
+    pub fn get_state(this: &Widget) -> JsValue;
+
+    #[wasm_bindgen(method)]
+    pub fn destroy(this: &Widget);
 }
 
-/// Mounts a widget as js/api.js does: a painter for the host's shadow root, then the core.
+thread_local! {
+    /// `() => new Core()`, made once: the controller calls it for each widget.
+    static NEW_CORE: JsValue = Closure::<dyn Fn() -> JsValue>::new(|| {
+        JsValue::from(topic_cards::web::Core::new())
+    })
+    .into_js_value();
+}
+
+/// Mounts a widget as js/api.js does: a painter for the host's shadow root, then the
+/// controller with a core of this crate.
 pub fn mount(host: HtmlElement, options: JsValue) -> Result<Widget, JsValue> {
     let root = match host.shadow_root() {
         Some(root) => root,
@@ -33,7 +64,7 @@ pub fn mount(host: HtmlElement, options: JsValue) -> Result<Widget, JsValue> {
     };
     let painter = create_painter(&root, &options);
     js_sys::Reflect::set(&options, &"painter".into(), &painter)?;
-    topic_cards::web::mount(host, options)
+    NEW_CORE.with(|new_core| mount_widget(new_core, &host, &options))
 }
 
 pub const TOPICS: [(u32, &str); 5] = [

@@ -2,12 +2,13 @@
 // as the loader does before the core has loaded) into one host, and lets the core paint its
 // first view into another through a fresh painter, and serialises both shadow roots for the
 // test (tests/browser/first-view.test.mjs) to compare: the view the core makes from the
-// prefix must be the one the loader makes. The core is pkg/core.js itself, not through
-// api.js, whose handle would paint the early view first. It also parses js/prerender.js's
+// prefix must be the one the loader makes. The core is pkg/core.js with the controller
+// (js/controller.js), not through api.js, whose handle would paint the early view first. It also parses js/prerender.js's
 // markup for tests/browser/prerender.test.mjs.
 import { formatsFor, paintFirstView } from "../../../js/first-view.js";
 import { createPainter } from "../../../js/painter.js";
-import init, { mount } from "../../../pkg/core.js";
+import { mountWidget } from "../../../js/controller.js";
+import init, { Core } from "../../../pkg/core.js";
 
 await init({ module_or_path: new URL("../../../pkg/core_bg.wasm", import.meta.url) });
 
@@ -122,7 +123,7 @@ async function core(text, options, { hostId = "", given = false } = {}) {
   const firstView = given ? { firstView: JSON.stringify(prefixOf(text)) } : {};
   // A painter of its own, as the JS handle makes one when it painted nothing early.
   const painter = createPainter(host.attachShadow({ mode: "open" }), options);
-  const widget = mount(host, { ...options, ...firstView, painter, indexUrl: "/first-view.json", fetch: async () => new Response(stream()) });
+  const widget = mountWidget(() => new Core(), host, { ...options, ...firstView, painter, indexUrl: "/first-view.json", fetch: async () => new Response(stream()) });
   const atMount = given ? serialize(host.shadowRoot) : null;
   const timeout = new Promise((resolve) => setTimeout(() => resolve(false), 20000));
   const ok = await Promise.race([done, timeout]);
