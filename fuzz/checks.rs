@@ -417,8 +417,8 @@ fn engine() -> &'static Mutex<Engine> {
     })
 }
 
-/// One query-target case: the engine query's parts, a URL hash with a namespace, a topic
-/// key and a link.
+/// One query-target case: the engine query's parts, filter keys as a page gives them, a
+/// topic key and a link.
 #[derive(Debug, Default)]
 pub struct QueryCase<'a> {
     pub text: &'a str,
@@ -431,13 +431,14 @@ pub struct QueryCase<'a> {
     pub date_to: Option<&'a str>,
     pub newest: bool,
     pub limit: usize,
-    pub hash: &'a str,
-    pub namespace: &'a str,
+    /// Comma-separated keys, dealt in turn to topics, types and brands (and the whole as
+    /// the search text).
+    pub keys: &'a str,
     pub key: &'a str,
     pub url: &'a str,
 }
 
-/// Random queries against the fixed index, the URL-hash state parser and `safe_url`.
+/// Random queries against the fixed index, filter state from any keys, and `safe_url`.
 pub fn query(input: &QueryCase) {
     let mut engine = engine().lock().unwrap_or_else(|e| e.into_inner());
     let limit = input.limit;
@@ -468,7 +469,7 @@ pub fn query(input: &QueryCase) {
         assert!((topic as usize) < engine.index().topics.len());
     }
 
-    hash_state(&mut engine, input.hash, input.namespace, limit);
+    keyed_state(&mut engine, input.keys, limit);
 
     if let Some(url) = safe_url(input.url) {
         assert!(input.url.contains(url));
@@ -503,35 +504,24 @@ fn run_checked(engine: &mut Engine, query: &Query) {
         .all(|o| (o.offering as usize) < index.offerings.len()));
 }
 
-/// A namespace as a page would give one (an element id or a chosen name). Characters that
-/// separate hash parameters cannot be in one.
-fn namespace(raw: &str) -> String {
-    let ns: String = raw
-        .chars()
-        .filter(|c| !matches!(c, '&' | '=' | '#' | '.' | '%') && !c.is_whitespace())
-        .collect();
-    if ns.is_empty() {
-        "tc".into()
-    } else {
-        ns
-    }
-}
-
-fn hash_state(engine: &mut Engine, hash: &str, raw_ns: &str, limit: usize) {
-    let ns = namespace(raw_ns);
-    let state = WidgetState::from_hash(hash, &ns);
-    // Written back (into the same hash, keeping the others' parameters) and read again,
-    // the state is unchanged but for the query's outer spaces, which are not written.
-    let written = state.to_hash(hash, &ns);
-    let again = WidgetState::from_hash(&written, &ns);
-    let mut expected = state.clone();
-    expected.query = expected.query.trim().to_string();
-    assert_eq!(again, expected, "hash {hash:?} -> {written:?}");
-    assert_eq!(
-        WidgetState::hash_has_namespace(&written, &ns),
-        state.filter_count() > 0 || state.sort != Sort::default()
-    );
-    let mut state = state;
+/// Filters as a page or a link gives them (any keys, as text), tidied and matched against
+/// the index as the widget does, then run.
+fn keyed_state(engine: &mut Engine, keys: &str, limit: usize) {
+    let list = |skip: usize| -> Vec<String> {
+        keys.split(',')
+            .skip(skip)
+            .step_by(3)
+            .map(str::to_string)
+            .collect()
+    };
+    let mut state = WidgetState {
+        query: keys.to_string(),
+        topics: list(0),
+        types: list(1),
+        brands: list(2),
+        ..Default::default()
+    };
+    state.tidy();
     let _ = state.normalize(engine);
     let query = state.to_query(engine, limit.min(1000));
     run_checked(engine, &query);

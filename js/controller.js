@@ -33,6 +33,7 @@
 //
 // Nothing thrown here reaches the page: a failure becomes the widget's error state, one
 // console.error and a `tc-error`. A trap in the Wasm stops every widget of this core.
+import { fromHash, hasNamespace, toHash } from "./hash.js";
 import { firstViewEnd } from "./prefix.js";
 
 const PAGE_SIZE = 12;
@@ -289,7 +290,7 @@ class Widget {
       this.#setCoreFilters({ query: patch.query, topics: patch.topics, sort: patch.sort });
       const ns = this.#options.hashSync;
       if (ns !== null) {
-        this.#core.readHash(location.hash, ns, true);
+        if (hasNamespace(location.hash, ns)) this.#setCoreFilters(fromHash(location.hash, ns));
         this.#listen();
       }
       this.#start(patch.firstView);
@@ -472,8 +473,10 @@ class Widget {
     if (patch.fetch) options.fetch = patch.fetch;
   }
 
+  /** Hands the core new filters (keys missing: none, or the default sort); true when they
+   * differ from the ones it had. */
   #setCoreFilters(s) {
-    this.#core.setFilters(
+    const changed = this.#core.setFilters(
       s.query ?? "",
       s.topics ?? [],
       s.types ?? [],
@@ -484,6 +487,7 @@ class Widget {
     );
     const warning = this.#core.takeWarning();
     if (warning) warn(warning);
+    return changed;
   }
 
   /** Replaces the filters without telling the host (it asked for them). */
@@ -500,7 +504,7 @@ class Widget {
     const ns = this.#options.hashSync;
     if (ns === null) return;
     const hash = location.hash;
-    const next = this.#core.writeHash(hash, ns);
+    const next = toHash(JSON.parse(this.#core.state()), hash, ns);
     if (next === hash.replace(/^#/, "")) return;
     // replaceState: filtering neither scrolls the page nor floods the back button. The URL
     // whole, not `#...`: a `<base>` elsewhere would resolve that to another origin. The
@@ -520,7 +524,7 @@ class Widget {
     this.#hashListener = () =>
       this.#run(() => {
         const ns = this.#options.hashSync;
-        if (ns !== null && this.#core.readHash(location.hash, ns, false)) {
+        if (ns !== null && this.#setCoreFilters(fromHash(location.hash, ns))) {
           this.#paint();
           this.#changed();
         }

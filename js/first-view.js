@@ -6,7 +6,9 @@
 // Where it cannot be sure to draw exactly what the core would, it declines (returns false
 // and leaves the root alone): filters or a search asked for, a non-default sort, filter
 // state in the hash, or a prefix the core's decoder would refuse.
-import { createPainter, isObject, trim, viewFromPrefix } from "./painter.js";
+import { createPainter, isObject, viewFromPrefix } from "./painter.js";
+import { hasNamespace } from "./hash.js";
+import { trim } from "./rust-trim.js";
 
 export { adoptStyles, formatsFor } from "./painter.js";
 
@@ -156,9 +158,7 @@ function declines(o, hostId, locationHash) {
   // Filter state in the hash would replace the options' (controller.js, at mount).
   const hash = o.hashSync;
   const spaces = hash === true ? [hostId, "tc"] : typeof hash === "string" ? [hash] : [];
-  // Some `&`-separated part starts with `ns.`.
-  const parts = "&" + locationHash.slice(1);
-  return spaces.some((ns) => ns && parts.includes(`&${ns}.`));
+  return spaces.some((ns) => ns && hasNamespace(locationHash, ns));
 }
 
 /** `pageSize` as the controller reads it (controller.js): 1 to 1000, else 12. */

@@ -39,6 +39,7 @@
 // The stylesheet and the default strings come from src/ui_assets.rs, written into
 // build/ui-assets.js by scripts/build.sh; none are copied here.
 import { CSS, STRINGS } from "../build/ui-assets.js";
+import { trim } from "./rust-trim.js";
 
 /** Facet values shown per group before "Show N more". */
 const TOP = 6;
@@ -48,12 +49,6 @@ const TOP = 6;
 /** A plain object (not null, not an array), as serde's maps and structs read JS values. */
 export const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
 
-/** Rust's `str::trim` set (Unicode White_Space), which is not JS's `trim` set. */
-const SPACE = "[\\t-\\r \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]+";
-const EDGE_SPACE = new RegExp(`^${SPACE}|${SPACE}$`, "g");
-
-/** Rust's `str::trim`. */
-export const trim = (text) => text.replace(EDGE_SPACE, "");
 
 /** What wasm-bindgen hands Rust for a JS string (lone surrogates become U+FFFD). */
 const wellFormed = (s) => s.toWellFormed();

@@ -89,17 +89,20 @@ impl Session {
         unknown
     }
 
-    /// Replaces the filters as the host asked (back to page one). Returns the names the
-    /// index does not know.
-    pub fn set_state(&mut self, mut state: WidgetState) -> Vec<String> {
+    /// Replaces the filters (the host's, or a link's), back to page one when they differ.
+    /// Returns whether they did, and the names the index does not know.
+    pub fn set_state(&mut self, mut state: WidgetState) -> (bool, Vec<String>) {
         state.tidy();
         let unknown = match &self.data {
             Data::Ready(engine) => state.normalize(engine),
             _ => Vec::new(),
         };
+        if state == self.state {
+            return (false, unknown);
+        }
         self.state = state;
         self.pages = 1;
-        unknown
+        (true, unknown)
     }
 
     /// One of the person's acts, as the painter reports it: `(act, a, b, on)`.

@@ -1,17 +1,11 @@
-//! The widget's filter state as plain data, and its URL-hash form for shareable links.
-//! Pure Rust (no DOM) so it tests natively; the web layer reads and writes `location.hash`.
+//! The widget's filter state as plain data. Pure Rust (no DOM) so it tests natively; its
+//! URL-hash form for shareable links is the controller's (js/hash.js).
 //!
 //! Topics are held as the keys people and hosts use (slug, `Group: Label` or label) until
 //! an index is at hand; [`WidgetState::normalize`] then turns them into slugs, so links and
 //! `getState()` always speak slugs. Types and brands are held by name.
-//!
-//! Hash form, namespaced per widget so several widgets (and the host page's own parameters)
-//! share one hash: `#news.q=tele&news.t=slug-a,slug-b&news.s=newest`. Keys: `q` query,
-//! `t` topics, `y` types, `b` brands, `from`/`to` dates, `s` sort (only when not the
-//! default). Values are percent-encoded, so commas inside a value cannot split a list.
 
 use crate::query::{Engine, Query, Sort};
-use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde::{Deserialize, Serialize};
 
 /// Everything the person has chosen; `Default` is the browse view.
@@ -165,66 +159,6 @@ impl WidgetState {
             limit,
         }
     }
-
-    /// Writes this state into `hash` (with or without its leading `#`) under namespace `ns`,
-    /// keeping every parameter that is not ours. Returns the new hash without `#`.
-    pub fn to_hash(&self, hash: &str, ns: &str) -> String {
-        let mut parts: Vec<String> = split_hash(hash)
-            .filter(|part| own_key(part, ns).is_none())
-            .map(str::to_string)
-            .collect();
-        let mut put = |key: &str, value: String| parts.push(format!("{ns}.{key}={value}"));
-        let query = self.query.trim();
-        if !query.is_empty() {
-            put("q", encode(query));
-        }
-        for (key, list) in [("t", &self.topics), ("y", &self.types), ("b", &self.brands)] {
-            if !list.is_empty() {
-                put(
-                    key,
-                    list.iter().map(|v| encode(v)).collect::<Vec<_>>().join(","),
-                );
-            }
-        }
-        for (key, date) in [("from", &self.date_from), ("to", &self.date_to)] {
-            if let Some(date) = date {
-                put(key, encode(date));
-            }
-        }
-        if self.sort != Sort::default() {
-            put("s", sort_name::as_str(self.sort).to_string());
-        }
-        parts.join("&")
-    }
-
-    /// Reads the state stored under namespace `ns` in `hash`; missing keys mean defaults,
-    /// and malformed values are ignored rather than refused (links get hand-edited).
-    pub fn from_hash(hash: &str, ns: &str) -> Self {
-        let mut state = Self::default();
-        for part in split_hash(hash) {
-            let Some((key, value)) = own_key(part, ns) else {
-                continue;
-            };
-            let list = || value.split(',').map(decode).collect::<Vec<_>>();
-            match key {
-                "q" => state.query = decode(value),
-                "t" => state.topics = list(),
-                "y" => state.types = list(),
-                "b" => state.brands = list(),
-                "from" => state.date_from = Some(decode(value)),
-                "to" => state.date_to = Some(decode(value)),
-                "s" => state.sort = sort_name::parse(&decode(value)).unwrap_or_default(),
-                _ => {}
-            }
-        }
-        state.tidy();
-        state
-    }
-
-    /// True when `hash` holds any parameter of namespace `ns`.
-    pub fn hash_has_namespace(hash: &str, ns: &str) -> bool {
-        split_hash(hash).any(|part| own_key(part, ns).is_some())
-    }
 }
 
 /// Finds a type or brand by name, case-insensitively.
@@ -234,38 +168,6 @@ fn facet_by_name(facets: &[crate::model::Facet], name: &str) -> Option<u32> {
         .iter()
         .position(|f| f.name.eq_ignore_ascii_case(name))
         .map(|i| i as u32)
-}
-
-fn split_hash(hash: &str) -> impl Iterator<Item = &str> {
-    hash.strip_prefix('#')
-        .unwrap_or(hash)
-        .split('&')
-        .filter(|part| !part.is_empty())
-}
-
-/// `(key, raw value)` when `part` is `ns.key=value` (or `ns.key`).
-fn own_key<'a>(part: &'a str, ns: &str) -> Option<(&'a str, &'a str)> {
-    let rest = part.strip_prefix(ns)?.strip_prefix('.')?;
-    Some(rest.split_once('=').unwrap_or((rest, "")))
-}
-
-/// Everything but unreserved characters is escaped, so `,`, `&`, `=` and `#` are safe.
-const VALUE: &AsciiSet = &NON_ALPHANUMERIC
-    .remove(b'-')
-    .remove(b'_')
-    .remove(b'.')
-    .remove(b'~');
-
-fn encode(value: &str) -> String {
-    // Collected rather than `to_string()`: the same text without the formatting machinery.
-    utf8_percent_encode(value, VALUE).collect()
-}
-
-fn decode(value: &str) -> String {
-    // `+` is not a space in a hash, but people paste query-string habits; accept both.
-    percent_decode_str(&value.replace('+', " "))
-        .decode_utf8_lossy()
-        .into_owned()
 }
 
 #[cfg(test)]
@@ -282,62 +184,6 @@ mod tests {
             date_to: Some("2024-12-31".into()),
             sort: Sort::Newest,
         }
-    }
-
-    #[test]
-    fn hash_round_trips_every_field() {
-        let state = sample();
-        let hash = state.to_hash("", "news");
-        assert_eq!(WidgetState::from_hash(&hash, "news"), state);
-        assert_eq!(WidgetState::from_hash(&format!("#{hash}"), "news"), state);
-    }
-
-    #[test]
-    fn hash_keeps_foreign_parameters_and_other_namespaces() {
-        let other = WidgetState {
-            query: "x".into(),
-            ..Default::default()
-        };
-        let start = other.to_hash("page=2&tab", "side");
-        let hash = sample().to_hash(&format!("#{start}"), "news");
-        assert!(hash.starts_with("page=2&tab&side.q=x&"), "{hash}");
-        assert_eq!(WidgetState::from_hash(&hash, "side"), other);
-        assert_eq!(WidgetState::from_hash(&hash, "news"), sample());
-        // Writing the default state removes only our keys.
-        let cleared = WidgetState::default().to_hash(&hash, "news");
-        assert_eq!(cleared, "page=2&tab&side.q=x");
-    }
-
-    #[test]
-    fn hash_is_readable_for_simple_values() {
-        let state = WidgetState {
-            query: "tele".into(),
-            topics: vec!["slug1".into(), "slug2".into()],
-            sort: Sort::Newest,
-            ..Default::default()
-        };
-        assert_eq!(
-            state.to_hash("", "news"),
-            "news.q=tele&news.t=slug1,slug2&news.s=newest"
-        );
-        assert_eq!(WidgetState::default().to_hash("#", "news"), "");
-    }
-
-    #[test]
-    fn namespace_prefixes_do_not_collide() {
-        let hash = "newsroom.q=a&news.q=b";
-        assert_eq!(WidgetState::from_hash(hash, "news").query, "b");
-        assert_eq!(WidgetState::from_hash(hash, "newsroom").query, "a");
-        assert!(!WidgetState::hash_has_namespace("newsroom.q=a", "news"));
-    }
-
-    #[test]
-    fn malformed_hash_values_fall_back() {
-        let state = WidgetState::from_hash("#n.s=sideways&n.t=,,a,%E0%A4,a&n.q=%ZZ+x&n.from=", "n");
-        assert_eq!(state.sort, Sort::Relevance);
-        assert_eq!(state.topics, vec!["a".to_string(), "\u{fffd}".to_string()]);
-        assert_eq!(state.query, "%ZZ x");
-        assert_eq!(state.date_from, None);
     }
 
     #[test]

@@ -97,8 +97,7 @@ fn query_cases() {
         date_from: Some("2023"),
         date_to: Some("not a date"),
         limit: usize::MAX,
-        hash: "#tc.q=%20rural&tc.t=care-telehealth,,x&tc.s=newest&other=1",
-        namespace: "tc",
+        keys: " rural,care-telehealth,,x,Care: Telehealth,curated",
         key: "Care: Telehealth",
         url: "\u{1}javascript:alert(1)",
         ..checks::QueryCase::default()
@@ -106,7 +105,7 @@ fn query_cases() {
     // Found by the fuzzer (a check that was too strict, not the code): the text before the
     // colon is no scheme name, so this is a relative path and `safe_url` rightly keeps it.
     checks::query(&checks::QueryCase {
-        hash: "`",
+        keys: "`",
         url: "`````````````````+````\\``:```````````\u{8}",
         ..checks::QueryCase::default()
     });

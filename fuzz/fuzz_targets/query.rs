@@ -1,6 +1,5 @@
 //! Random queries against a fixed small index (free text, ids in and out of range, odd
-//! dates and limits), the URL-hash state parser (any hash, any namespace) and the link
-//! filter. See `checks::query`.
+//! dates and limits), filter state from any keys, and the link filter. See `checks::query`.
 #![no_main]
 
 use arbitrary::Arbitrary;
@@ -19,8 +18,7 @@ struct Input<'a> {
     date_to: Option<&'a str>,
     newest: bool,
     limit: Limit,
-    hash: &'a str,
-    namespace: &'a str,
+    keys: &'a str,
     key: &'a str,
     url: &'a str,
 }
@@ -46,8 +44,7 @@ libfuzzer_sys::fuzz_target!(|input: Input| {
             Limit::Page(n) => usize::from(n),
             Limit::Any(n) => n,
         },
-        hash: input.hash,
-        namespace: input.namespace,
+        keys: input.keys,
         key: input.key,
         url: input.url,
     })

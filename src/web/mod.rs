@@ -1,7 +1,7 @@
 //! The Wasm's exports (wasm32 only): one [`Core`] per widget, a [`Session`] with the steps
 //! that load an index into it. Nothing here touches the page: options, fetching and
 //! streaming, timers, the URL hash and host events are the JS controller's
-//! (js/controller.js), which calls these methods and hands each view to the painter.
+//! (js/controller.js, the hash's form in js/hash.js), which calls these methods and hands each view to the painter.
 //!
 //! Only strings, numbers, booleans and bytes cross: the Wasm carries the engine and the
 //! index decoder and no browser bindings, which is most of what it weighs.
@@ -143,8 +143,9 @@ impl Core {
         self.session.act(act, a, b, on) as u8
     }
 
-    /// Replaces the filters (`setFilters`, or `update` with filter keys). `sort` that is no
-    /// sort's name means the default.
+    /// Replaces the filters (`setFilters`, `update` with filter keys, or the URL hash);
+    /// true when they differ from the current ones. `sort` that is no sort's name means the
+    /// default.
     #[wasm_bindgen(js_name = setFilters)]
     #[allow(clippy::too_many_arguments)] // one per filter, as the JS API names them
     pub fn set_filters(
@@ -156,7 +157,7 @@ impl Core {
         date_from: Option<String>,
         date_to: Option<String>,
         sort: &str,
-    ) {
+    ) -> bool {
         let state = WidgetState {
             query,
             topics,
@@ -166,7 +167,9 @@ impl Core {
             date_to,
             sort: sort_name::parse(sort).unwrap_or_default(),
         };
-        self.unknown = self.session.set_state(state);
+        let (changed, unknown) = self.session.set_state(state);
+        self.unknown = unknown;
+        changed
     }
 
     /// The filters as JSON: `{query, topics, types, brands, dateFrom, dateTo, sort}`.
@@ -185,29 +188,6 @@ impl Core {
                 unknown.join("\", \"")
             )
         })
-    }
-
-    /// Takes the filters stored under namespace `ns` in `hash` (none stored means none
-    /// chosen, unless `only_if_present`). True when they differ from the current ones.
-    #[wasm_bindgen(js_name = readHash)]
-    pub fn read_hash(&mut self, hash: &str, ns: &str, only_if_present: bool) -> bool {
-        if only_if_present && !WidgetState::hash_has_namespace(hash, ns) {
-            return false;
-        }
-        let next = WidgetState::from_hash(hash, ns);
-        if next == self.session.state {
-            return false;
-        }
-        self.session.state = next;
-        self.session.pages = 1;
-        true
-    }
-
-    /// `hash` with the filters written under namespace `ns` (other parameters kept),
-    /// without its `#`.
-    #[wasm_bindgen(js_name = writeHash)]
-    pub fn write_hash(&self, hash: &str, ns: &str) -> String {
-        self.session.state.to_hash(hash, ns)
     }
 }
 
