@@ -7,7 +7,13 @@
 // shadow root's styles (what-if experiments: `--css ".tc{container-type:normal}"`).
 //
 //   node bench/profile.mjs [--corpus synth-10k] [--widget FILE]... [--reps 5] [--trace DIR]
-//                          [--css RULES]...
+//                          [--css RULES]... [--contender flexsearch]... [--invalidations]
+//
+// Each --contender adds that contender's bench page (bench/out/<corpus>/site/<name>/, made by
+// a bench run) to the same trace, driven as the bench drives it (`window.__bench.run`), so
+// ours and, say, FlexSearch's plain-JS renderer are profiled side by side on one machine
+// state. --invalidations records Blink's style invalidation tracking too and prints, per
+// build, what invalidated style (reason, node), which shows which nodes a query dirties.
 //
 // The corpus page must exist: `scripts/bench.sh --sizes 10k --contenders ours --runs 1
 // --reps 1` makes bench/out/synth-10k/. Each --widget (default pkg/topic-cards.js) is
@@ -30,6 +36,8 @@ const { values: args } = parseArgs({
     reps: { type: "string", default: "5" },
     trace: { type: "string" },
     css: { type: "string", multiple: true, default: [] },
+    contender: { type: "string", multiple: true, default: [] },
+    invalidations: { type: "boolean", default: false },
   },
 });
 const OUT = join(ROOT, "bench", "out");
@@ -62,6 +70,25 @@ const sites = widgets.map((file, n) => {
   return { n, file, label: `${n}: ${file.replace(`${ROOT}/`, "")}`, path: `/profile/${n}/` };
 });
 for (const css of args.css) sites.push({ ...sites[0], n: sites.length, label: `${sites.length}: ${sites[0].label.replace(/^\d+: /, "")} + css ${css}`, css });
+for (const name of args.contender) {
+  if (!existsSync(join(corpusDir, "site", name, "index.html"))) {
+    console.error(`profile: no ${name} page in ${corpusDir}/site; run scripts/bench.sh --sizes 10k --contenders ${name} --runs 1 --reps 1 first`);
+    process.exit(2);
+  }
+  sites.push({ n: sites.length, label: `${sites.length}: ${name} (bench page)`, path: `/${args.corpus}/site/${name}/`, renderer: true });
+}
+
+/** A renderer page's query, as bench/lib/measure.mjs runs it, between trace marks. */
+const rendererStep = (page, spec, name) =>
+  page.evaluate(
+    async ([s, name]) => {
+      if (name) performance.mark(`tcprof:start:${name}`);
+      const r = await window.__bench.run(s);
+      if (name) performance.mark(`tcprof:end:${name}`);
+      return { paintMs: r.paintMs, total: r.total };
+    },
+    [{ q: spec.q || "", topic: spec.topic ? spec.topic.name : null }, name],
+  );
 
 // What the trace's events are, by name (DevTools' own grouping, roughly).
 const KIND = new Map(
@@ -117,6 +144,20 @@ function analyse(trace, profile, site) {
   const { pid, tid } = marks[0];
   const main = selfTimes(events.filter((e) => e.pid === pid && e.tid === tid && e.ph !== "M"));
   const others = events.filter((e) => e.pid === pid && e.tid !== tid && e.ph === "X");
+  // The widget's own measures (tc-query: the engine; tc-render: JSON.parse + the JS painter).
+  const measures = [];
+  const opened = new Map();
+  for (const e of events) {
+    if (e.pid !== pid || !e.cat?.includes("blink.user_timing") || !/^tc-/.test(String(e.name))) continue;
+    if (e.ph === "b") opened.set(`${e.name}:${e.id ?? e.id2?.local}`, e.ts);
+    else if (e.ph === "e") {
+      const key = `${e.name}:${e.id ?? e.id2?.local}`;
+      if (opened.has(key)) measures.push({ name: e.name, ts: opened.get(key), dur: e.ts - opened.get(key) });
+      opened.delete(key);
+    }
+  }
+  // Invalidation tracking (--invalidations): instant events naming the node and the reason.
+  const tracking = events.filter((e) => e.pid === pid && e.tid === tid && /InvalidationTracking$/.test(e.name) && e.ph !== "X");
   const windows = [];
   const starts = new Map();
   for (const m of marks.sort((a, b) => a.ts - b.ts)) {
@@ -145,7 +186,16 @@ function analyse(trace, profile, site) {
   const interval = profile ? (profile.endTime - profile.startTime) / Math.max(1, profile.samples.length) / 1000 : 0;
   const per = [];
   for (const w of windows) {
-    const sum = { wall: (w.end - w.start) / 1000, busy: 0, cpuTime: 0, kinds: {}, names: {}, threads: {}, cpu: {}, cpuFns: {}, style: { calls: 0, elements: 0 }, layout: { calls: 0, objects: 0 }, errors: 0 };
+    const sum = { wall: (w.end - w.start) / 1000, busy: 0, cpuTime: 0, kinds: {}, names: {}, threads: {}, cpu: {}, cpuFns: {}, style: { calls: 0, elements: 0 }, layout: { calls: 0, objects: 0, total: 0 }, paints: 0, errors: 0, inval: {}, measures: {} };
+    for (const m of measures) if (m.ts >= w.start && m.ts < w.end) sum.measures[m.name] = (sum.measures[m.name] || 0) + m.dur / 1000;
+    for (const e of tracking) {
+      if (e.ts < w.start || e.ts >= w.end) continue;
+      const d = e.args?.data ?? {};
+      const what = [d.reason, d.invalidatedSelectorId, d.changedAttribute && `attr ${d.changedAttribute}`, d.changedClass && `class ${d.changedClass}`, d.changedPseudo && `pseudo ${d.changedPseudo}`, d.changedId && `id ${d.changedId}`].filter(Boolean).join(" ");
+      const node = String(d.nodeName ?? "").replace(/ id='[^']*'/, "").slice(0, 60);
+      const key = `${e.name.replace("InvalidationTracking", "")}: ${what || "-"} @ ${node}`;
+      sum.inval[key] = (sum.inval[key] || 0) + 1;
+    }
     for (const s of main) {
       if (s.ts < w.start || s.ts >= w.end) continue;
       const ms = Math.max(0, s.cpu) / 1000;
@@ -163,7 +213,9 @@ function analyse(trace, profile, site) {
       if (s.name === "Layout") {
         sum.layout.calls++;
         sum.layout.objects += s.args?.beginData?.dirtyObjects ?? 0;
+        sum.layout.total = Math.max(sum.layout.total, s.args?.beginData?.totalObjects ?? 0);
       }
+      if (s.name === "Paint") sum.paints++;
       if (s.name === "EventDispatch" && s.args?.data?.type === "error") sum.errors++;
     }
     for (const e of others) {
@@ -197,6 +249,8 @@ function table(site, per, walls, mutations) {
   };
   lines.push(`| to painted (bench) | ${queries.map((q) => fmt(summary(walls[q] || []).median)).join(" | ")} | ${fmt(queries.reduce((a, q) => a + (summary(walls[q] || []).median || 0), 0))} |`);
   row("trace window", (s) => s.wall);
+  row("  tc-query measure (engine)", (s) => s.measures["tc-query"]);
+  row("  tc-render measure (parse + painter)", (s) => s.measures["tc-render"]);
   row("main thread busy", (s) => s.busy);
   row("  of it on CPU (thread time)", (s) => s.cpuTime);
   for (const k of kinds) row(`  ${k} (self, CPU)`, (s) => s.kinds[k]);
@@ -205,6 +259,8 @@ function table(site, per, walls, mutations) {
   row("  elements restyled", (s) => s.style.elements);
   row("layouts (count)", (s) => s.layout.calls);
   row("  dirty layout objects", (s) => s.layout.objects);
+  row("  layout objects in the tree", (s) => s.layout.total);
+  row("paint events (count)", (s) => s.paints);
   row("error events (broken images)", (s) => s.errors);
   for (const type of ["childList", "attributes", "characterData"]) {
     const values = queries.map((q) => mutations[q]?.[type] ?? 0);
@@ -227,6 +283,12 @@ function table(site, per, walls, mutations) {
       .join(", ");
   lines.push("", `Top trace events by self CPU time, ms per pass over the six queries: ${top(names)}`);
   if (Object.keys(fns).length) lines.push("", `Top native (DOM) calls in the sampled profile, ms per pass: ${top(fns)}`);
+  const inval = {};
+  for (const w of per) for (const [n, c] of Object.entries(w.sum.inval)) inval[n] = (inval[n] || 0) + c / reps;
+  if (Object.keys(inval).length) {
+    lines.push("", "Invalidation tracking, events per pass over the six queries (kind: reason @ node):", "");
+    for (const [n, c] of Object.entries(inval).sort((a, b) => b[1] - a[1]).slice(0, 40)) lines.push(`- ${fmt(c)} ${n}`);
+  }
   return lines.join("\n");
 }
 
@@ -249,6 +311,7 @@ const CATEGORIES = [
   "loading",
   "v8.execute",
   "toplevel",
+  ...(args.invalidations ? ["disabled-by-default-devtools.timeline.invalidationTracking"] : []),
 ];
 
 const { url: baseUrl, close } = await serve(OUT);
@@ -265,6 +328,11 @@ try {
     await page.waitForFunction(() => window.__firstCards != null || window.__benchError, null, { timeout: 120000, polling: 50 });
     const error = await page.evaluate(() => window.__benchError);
     if (error) throw new Error(`${site.label}: ${error}`);
+    if (site.renderer) {
+      for (const spec of QUERIES) await rendererStep(page, spec);
+      pages.push({ site, page, context, walls: {}, cdp: await context.newCDPSession(page) });
+      continue;
+    }
     // The full index: a query's count is exact only once it has loaded.
     await page.waitForFunction(() => !window.__tcRoot.querySelector(".tc[data-pending]"), null, { timeout: 120000, polling: 50 });
     if (site.css) {
@@ -292,6 +360,12 @@ try {
       const order = pages.map((_, i) => pages[(i + turn) % pages.length]);
       turn++;
       for (const p of order) {
+        const name = `${p.site.n}:${spec.name}:${rep}`;
+        if (p.site.renderer) {
+          const result = await rendererStep(p.page, spec, name);
+          (p.walls[spec.name] ??= []).push(result.paintMs);
+          continue;
+        }
         const result = await oursQuery(p.page, spec, (page, step) =>
           page.evaluate(
             async ([step, source, name]) => {
@@ -301,7 +375,7 @@ try {
               performance.mark(`tcprof:end:${name}`);
               return r;
             },
-            [step, oursStep.toString(), `${p.site.n}:${spec.name}:${rep}`],
+            [step, oursStep.toString(), name],
           ),
         );
         if (result.error) throw new Error(`${p.site.label} ${spec.name}: ${result.error}`);
@@ -321,7 +395,21 @@ try {
     // Untraced: how many mutation records each step makes (what a MutationObserver, the
     // bench's included, is handed).
     p.mutations = {};
-    for (const spec of QUERIES) {
+    if (p.site.renderer) {
+      for (const spec of QUERIES) {
+        await p.page.evaluate(() => {
+          window.__tcRecords = { childList: 0, attributes: 0, characterData: 0 };
+          window.__tcCount = new MutationObserver((list) => list.forEach((r) => window.__tcRecords[r.type]++));
+          window.__tcCount.observe(document.getElementById("app"), { childList: true, subtree: true, characterData: true, attributes: true });
+        });
+        await rendererStep(p.page, spec);
+        p.mutations[spec.name] = await p.page.evaluate(() => {
+          window.__tcCount.disconnect();
+          return window.__tcRecords;
+        });
+      }
+    }
+    for (const spec of p.site.renderer ? [] : QUERIES) {
       await oursQuery(p.page, spec, async (page, step) => {
         await page.evaluate(() => {
           window.__tcRecords = { childList: 0, attributes: 0, characterData: 0 };
