@@ -1,8 +1,8 @@
 // The painter: every node of the widget, drawn and updated from a view, every DOM event
 // inside the shadow root, and all UI text. The Wasm core (src/web) holds the filters and the
 // index and draws nothing: each repaint hands the painter one view (src/view.rs writes it),
-// and the painter reports what a person did through `onAct`, which the core answers with the
-// next view. Before the core has loaded, the loader paints with the same painter from the
+// and the painter reports what a person did through `onAct`, which the controller
+// (controller.js) hands to the core and answers with the next view. Before the core has loaded, the loader paints with the same painter from the
 // index's first-view part (`viewFromPrefix`, js/first-view.js), and the core goes on with it;
 // js/prerender.js draws the same first view as HTML.
 //
@@ -14,7 +14,7 @@
 //   painter.setOptions(patch)            an options patch (keys absent keep their values);
 //                                        redraws what it changes
 //   painter.destroy()                    removes its nodes, listeners and stylesheet
-//   painter.onAct(act, a, b, on)         set by the core: "search" (text), "facet" (kind,
+//   painter.onAct(act, a, b, on)         set by the controller: "search" (text), "facet" (kind,
 //                                        key, checked), "sort" (name), "topic" (slug),
 //                                        "remove" (kind, key), "clear", "more"
 //
