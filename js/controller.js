@@ -476,18 +476,28 @@ class Widget {
   /** Hands the core new filters (keys missing: none, or the default sort); true when they
    * differ from the ones it had. */
   #setCoreFilters(s) {
+    // Well-formed text only: JSON would carry a lone surrogate as an escape the core refuses.
+    const text = (v) => (typeof v === "string" ? v.toWellFormed() : null);
+    const list = (v) => (Array.isArray(v) ? v.map(text) : []);
     const changed = this.#core.setFilters(
-      s.query ?? "",
-      s.topics ?? [],
-      s.types ?? [],
-      s.brands ?? [],
-      s.dateFrom ?? undefined,
-      s.dateTo ?? undefined,
-      s.sort ?? "",
+      JSON.stringify({
+        query: text(s.query),
+        topics: list(s.topics),
+        types: list(s.types),
+        brands: list(s.brands),
+        dateFrom: text(s.dateFrom),
+        dateTo: text(s.dateTo),
+        sort: text(s.sort),
+      }),
     );
-    const warning = this.#core.takeWarning();
-    if (warning) warn(warning);
+    this.#warnUnknown();
     return changed;
+  }
+
+  /** Warns of names in the filters that the loaded index does not have, once. */
+  #warnUnknown() {
+    const unknown = this.#core.takeUnknown();
+    if (unknown) warn(`topic-cards: no topic, type or source named "${JSON.parse(unknown).join('", "')}" in this index; ignored`);
   }
 
   /** Replaces the filters without telling the host (it asked for them). */
@@ -772,8 +782,7 @@ class Widget {
     const ready = this.#step(load, () => {
       const problem = decode();
       if (problem !== undefined) return this.#fail(problem);
-      const warning = this.#core.takeWarning();
-      if (warning) warn(warning);
+      this.#warnUnknown();
       this.#paint();
       this.#writeHash();
     });

@@ -103,6 +103,44 @@ impl WidgetState {
         }
     }
 
+    /// The filters as JSON: `{query, topics, types, brands, dateFrom, dateTo, sort}`, each
+    /// optional (a missing or null one is none; a sort that is no sort's name is the
+    /// default), other members ignored. What the controller sends; written by
+    /// [`crate::view::state_json`]. `None` when it is not such an object.
+    pub fn from_json(json: &[u8]) -> Option<Self> {
+        const NAMES: [&str; 7] = [
+            "query", "topics", "types", "brands", "dateFrom", "dateTo", "sort",
+        ];
+        let mut reader = crate::index::json::Reader::new(json);
+        let mut state = Self::default();
+        let mut seen = 0;
+        reader.object().ok()?;
+        while let Some(member) = reader.member(&NAMES, &mut seen).ok()? {
+            if reader.null().ok()? {
+                continue;
+            }
+            match member {
+                0 => state.query = reader.string().ok()?,
+                1..=3 => {
+                    let list = match member {
+                        1 => &mut state.topics,
+                        2 => &mut state.types,
+                        _ => &mut state.brands,
+                    };
+                    reader.array().ok()?;
+                    while reader.element().ok()? {
+                        list.push(reader.string().ok()?);
+                    }
+                }
+                4 => state.date_from = Some(reader.string().ok()?),
+                5 => state.date_to = Some(reader.string().ok()?),
+                _ => state.sort = sort_name::parse(&reader.string().ok()?).unwrap_or_default(),
+            }
+        }
+        reader.end().ok()?;
+        Some(state)
+    }
+
     /// Turns topic keys into slugs and type/brand names into the index's spelling, dropping
     /// (and returning) those the index does not know.
     pub fn normalize(&mut self, engine: &Engine) -> Unknown {
@@ -183,6 +221,35 @@ mod tests {
             date_from: Some("2023-01".into()),
             date_to: Some("2024-12-31".into()),
             sort: Sort::Newest,
+        }
+    }
+
+    #[test]
+    fn json_round_trips_and_tolerates_gaps() {
+        let state = sample();
+        let json = crate::view::state_json(&state);
+        assert_eq!(WidgetState::from_json(json.as_bytes()), Some(state));
+        let sparse = br#"{"topics":["a"],"dateFrom":null,"sort":"sideways","other":[1,{"x":2}]}"#;
+        assert_eq!(
+            WidgetState::from_json(sparse),
+            Some(WidgetState {
+                topics: vec!["a".into()],
+                ..Default::default()
+            })
+        );
+        for bad in [
+            &b"[]"[..],
+            b"{\"query\":1}",
+            b"{\"topics\":\"a\"}",
+            b"{} x",
+            b"{\"query\":\"a\",\"query\":\"b\"}",
+        ] {
+            assert_eq!(
+                WidgetState::from_json(bad),
+                None,
+                "{}",
+                String::from_utf8_lossy(bad)
+            );
         }
     }
 

@@ -160,6 +160,13 @@ fn facet(w: &mut Json, f: &Facet) {
     w.raw("}");
 }
 
+/// A JSON array of strings.
+pub fn strings_json(strings: &[String]) -> String {
+    let mut w = Json(String::new());
+    w.strs(strings);
+    w.0
+}
+
 /// The filters alone, as in a view's `state` (the controller's `getState()`).
 pub fn state_json(s: &WidgetState) -> String {
     let mut w = Json(String::with_capacity(128));

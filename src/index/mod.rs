@@ -3,7 +3,7 @@
 //! Building it from content lives in `build` (native only).
 
 pub mod decode;
-mod json;
+pub(crate) mod json;
 mod locate;
 // On every target, so the Wasm tests can compare too; the widget never calls it, so none of
 // it is linked into the widget's Wasm.

@@ -10,7 +10,7 @@ use crate::index::{decode, decode_first_view, IndexError, StreamDecoder};
 use crate::model::Index;
 use crate::query::Engine;
 use crate::session::{Data, Session};
-use crate::state::{sort_name, WidgetState};
+use crate::state::WidgetState;
 use wasm_bindgen::prelude::*;
 
 // Talc instead of the standard library's dlmalloc: about as fast, and its code is smaller
@@ -143,29 +143,13 @@ impl Core {
         self.session.act(act, a, b, on) as u8
     }
 
-    /// Replaces the filters (`setFilters`, `update` with filter keys, or the URL hash);
-    /// true when they differ from the current ones. `sort` that is no sort's name means the
-    /// default.
+    /// Replaces the filters (`setFilters`, `update` with filter keys, or the URL hash)
+    /// with those in `json` (see [`WidgetState::from_json`]); true when they differ from the
+    /// current ones. Text that is no such object changes nothing.
     #[wasm_bindgen(js_name = setFilters)]
-    #[allow(clippy::too_many_arguments)] // one per filter, as the JS API names them
-    pub fn set_filters(
-        &mut self,
-        query: String,
-        topics: Vec<String>,
-        types: Vec<String>,
-        brands: Vec<String>,
-        date_from: Option<String>,
-        date_to: Option<String>,
-        sort: &str,
-    ) -> bool {
-        let state = WidgetState {
-            query,
-            topics,
-            types,
-            brands,
-            date_from,
-            date_to,
-            sort: sort_name::parse(sort).unwrap_or_default(),
+    pub fn set_filters(&mut self, json: &str) -> bool {
+        let Some(state) = WidgetState::from_json(json.as_bytes()) else {
+            return false;
         };
         let (changed, unknown) = self.session.set_state(state);
         self.unknown = unknown;
@@ -177,17 +161,12 @@ impl Core {
         crate::view::state_json(&self.session.state)
     }
 
-    /// The warning for names in the filters that the index does not have, once, or
-    /// `undefined`.
-    #[wasm_bindgen(js_name = takeWarning)]
-    pub fn take_warning(&mut self) -> Option<String> {
+    /// Names in the filters that the loaded index does not have, as a JSON array of
+    /// strings, once (the controller warns of them); `undefined` when there are none.
+    #[wasm_bindgen(js_name = takeUnknown)]
+    pub fn take_unknown(&mut self) -> Option<String> {
         let unknown = std::mem::take(&mut self.unknown);
-        (!unknown.is_empty()).then(|| {
-            format!(
-                "topic-cards: no topic, type or source named \"{}\" in this index; ignored",
-                unknown.join("\", \"")
-            )
-        })
+        (!unknown.is_empty()).then(|| crate::view::strings_json(&unknown))
     }
 }
 
