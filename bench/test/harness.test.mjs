@@ -5,6 +5,7 @@ import { benchTopic, docsFromIndex, facetCounts, topicNames } from "../lib/docs.
 import { pagefindArticle } from "../lib/sites.mjs";
 import { ratio, summary } from "../lib/stats.mjs";
 import { parseSize } from "../lib/corpora.mjs";
+import { loadPhases } from "../lib/load-phases.mjs";
 
 const INDEX = {
   format: "topic-cards-index",
@@ -68,4 +69,36 @@ test("corpus sizes", () => {
   assert.equal(parseSize("100K"), 100000);
   assert.equal(parseSize("2500"), 2500);
   assert.throws(() => parseSize("lots"));
+});
+
+test("load phases find the card frame, the requests and a harness script before the mark", () => {
+  const page = "http://127.0.0.1:1/p/";
+  const t0 = 1_000_000;
+  const ms = (n) => t0 + n * 1000;
+  const main = { pid: 1, tid: 2, ph: "X" };
+  const task = (at, dur, tdur) => ({ ...main, name: "RunTask", ts: ms(at), dur: dur * 1000, tdur: tdur * 1000 });
+  const within = (name, at, dur, tdur, args) => ({ ...main, name, ts: ms(at), dur: dur * 1000, tdur: tdur * 1000, args });
+  const events = [
+    { pid: 1, tid: 2, ph: "R", name: "navigationStart", ts: t0, args: { data: { isLoadingMainFrame: true, documentLoaderURL: page } } },
+    { pid: 1, ph: "I", name: "ResourceSendRequest", ts: ms(1), args: { data: { requestId: "a", url: `${page}part.json?x=1` } } },
+    { pid: 1, ph: "I", name: "ResourceFinish", ts: ms(20), args: { data: { requestId: "a" } } },
+    task(10, 4, 3),
+    within("EvaluateScript", 10.5, 3, 2.5, { data: { url: `${page}loader.js` } }),
+    task(15, 2, 1.5),
+    within("EvaluateScript", 15.1, 1.8, 1.4, {}),
+    task(30, 20, 9),
+    within("Layout", 31, 12, 6),
+    task(5, 1, 1), // nested in nothing, before the others: still a task
+    task(52, 3, 1),
+    within("TimerFire", 52.1, 2.8, 0.9),
+    task(70, 1, 1), // after the mark
+  ];
+  const phases = loadPhases(events, page, 60);
+  assert.deepEqual(phases.done, { "part.json": 20 });
+  assert.deepEqual(phases.cardFrame, { start: 30, wall: 20, cpu: 9 });
+  assert.equal(phases.cpuBefore, 1 + 3 + 1.5);
+  assert.equal(phases.scriptBefore, 2.5 + 1.4);
+  assert.deepEqual(phases.between, ["timer 3.0/1.0"]);
+  assert.equal(phases.foreign, 1);
+  assert.equal(loadPhases(events, "http://elsewhere/", 60), null);
 });
