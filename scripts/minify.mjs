@@ -13,7 +13,8 @@ for (const file of process.argv.slice(2)) {
     console.error(`minify: ${file}: ${errors.map((e) => e.message).join("; ")}`);
     process.exit(1);
   }
-  // A leading `/*! ... */` banner (name, version, what is inside) stays.
-  const banner = source.match(/^\/\*![^]*?\*\/\n/)?.[0] ?? "";
+  // A leading `/*! ... */` banner (name, version, what is inside) stays, and so do the `//#`
+  // magic comments before it (V8's compile hints: see scripts/bundle.mjs).
+  const banner = source.match(/^(?:\/\/#[^\n]*\n)*\/\*![^]*?\*\/\n/)?.[0] ?? "";
   writeFileSync(file, banner + code);
 }
