@@ -403,6 +403,10 @@ function freshMemory() {
     gridNodes: [],
     panelItems: [],
     panelNodes: [],
+    // Loaded pictures whose cards moved on, by URL (least recently released first), for a
+    // card that shows one again: see releasePicture.
+    spareImages: new Map(),
+    spareCount: 0,
   };
 }
 
@@ -616,11 +620,12 @@ function paintCards(p, view, focused) {
     return card;
   });
   const spare = [...byId.values()].filter((card) => !(focused && card.node.contains(focused)));
-  m.cards = view.cards.map((article, at) => {
-    const card = staying[at] ?? spare.shift() ?? buildCard(p.doc);
-    fillCard(p, card, article);
-    return card;
+  m.cards = view.cards.map((article, at) => staying[at] ?? spare.shift() ?? buildCard(p.doc));
+  // Every picture leaving first, so that any card can take one that comes back.
+  m.cards.forEach((card, at) => {
+    if (card.id !== view.cards[at].id) releasePicture(p, card);
   });
+  m.cards.forEach((card, at) => fillCard(p, card, view.cards[at]));
   reconcile(p.ui.grid, m.gridNodes, m.cards.map((card) => card.node));
 }
 
@@ -660,7 +665,7 @@ function fillCard(p, card, article) {
   const newArticle = card.id !== article.id;
   card.id = article.id;
   const brand = article.brand == null ? null : (dicts.brands[article.brand]?.name ?? null);
-  fillMedia(doc, card, article, brand, newArticle);
+  fillMedia(p, card, article, brand, newArticle);
   // Meta line: brand, then date; either may be missing.
   card.brand = optionalText(doc, card.brand, card.meta, card.time?.node, "span", "brand", brand);
   card.time = optionalText(doc, card.time, card.meta, null, "time", "date", article.date == null ? null : texts.date(article.date));
@@ -695,20 +700,66 @@ function optionalText(doc, kept, parent, before, tag, cls, text) {
  * The media box: the brand initial always (the placeholder behind any image, and what a
  * broken image leaves), and the image when its URL is safe.
  */
-function fillMedia(doc, card, article, brand, newArticle) {
+function fillMedia(p, card, article, brand, newArticle) {
   const initial = initialOf(brand ?? article.title);
   card.media.attr("data-initial", initial);
   card.initial.text(initial);
   const src = safeOrNull(article.image?.src);
   // Same article, same picture: shown already, or failed and left out.
   if (!newArticle && src === card.src) return;
-  // A new article always gets a new <img>: a reused one would keep showing the old picture
-  // until the new one loads.
-  card.img?.remove();
-  card.img = null;
+  releasePicture(p, card);
   card.src = src;
-  if (src !== null) card.media.node.append((card.img = image(doc, article.image, src)));
+  if (src !== null) {
+    // A new article never gets another picture's <img>: it would show the old picture until
+    // the new one loaded.
+    const kept = takePicture(p.memory, src);
+    card.img = kept ? describe(kept, article.image) : image(p.doc, article.image, src);
+    card.media.node.append(card.img);
+  }
   card.media.flag("data-has-image", src !== null);
+}
+
+/**
+ * Takes a card's picture out. One that has loaded is kept for a card that shows it again
+ * (the same article back after a query, or another with the same picture): that card takes
+ * this node, already fetched and decoded, instead of a new <img> that would fetch and decode
+ * it again and show the placeholder meanwhile.
+ */
+function releasePicture(p, card) {
+  const img = card.img;
+  if (!img) return;
+  img.remove();
+  card.img = null;
+  if (!(img.complete && img.naturalWidth > 0)) return;
+  const m = p.memory;
+  const same = m.spareImages.get(card.src) ?? [];
+  m.spareImages.delete(card.src);
+  m.spareImages.set(card.src, [...same, img]);
+  if (++m.spareCount > SPARE_IMAGES) {
+    const [oldest, nodes] = m.spareImages.entries().next().value;
+    nodes.shift();
+    if (nodes.length === 0) m.spareImages.delete(oldest);
+    m.spareCount--;
+  }
+}
+
+/** A kept picture of `src`, taken out of the spares, or undefined. */
+function takePicture(m, src) {
+  const nodes = m.spareImages.get(src);
+  const img = nodes?.pop();
+  if (nodes?.length === 0) m.spareImages.delete(src);
+  if (img) m.spareCount--;
+  return img;
+}
+
+/** Loaded pictures kept for reuse, at most (a few pages of cards). */
+const SPARE_IMAGES = 48;
+
+/** A kept `<img>` given this article's text alternative and size. */
+function describe(img, { alt, width, height }) {
+  const attrs = { alt: String(alt), width: String(width ?? 640), height: String(height ?? 360) };
+  for (const [name, value] of Object.entries(attrs)) if (img.getAttribute(name) !== value) img.setAttribute(name, value);
+  return img;
 }
 
 /**

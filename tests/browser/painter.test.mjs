@@ -485,6 +485,48 @@ test("a broken image is removed with its media box's data-has-image, and stays a
   assert.equal(result.others[0], result.others[1], "other images were lost");
 });
 
+test("a loaded picture that comes back takes its old node, described anew for its article", async () => {
+  const result = await inPage(async (P) => {
+    const data = structuredClone(P.index);
+    // Alone on the page, so the lazy pictures load.
+    document.getElementById("hosts").replaceChildren();
+    const root = P.newRoot();
+    const painter = P.createPainter(root, {});
+    const first = P.viewOf({}, { data });
+    painter.paint(first);
+    const imgs = () => [...root.querySelectorAll(".card img")];
+    const loaded = imgs();
+    for (let i = 0; i < 100 && !loaded.every((img) => img.complete && img.naturalWidth > 0); i++) await new Promise((r) => setTimeout(r, 50));
+    // Other articles (a card whose article has one of the same pictures takes its node),
+    // then the first ones back; the first article's picture now described as another
+    // article's would be (same URL, other text and size).
+    const others = structuredClone(data);
+    others.articles = [...data.articles.slice(12), ...data.articles.slice(0, 12)];
+    painter.paint(P.viewOf({}, { data: others }));
+    const second = imgs();
+    for (let i = 0; i < 100 && !second.every((img) => img.complete && img.naturalWidth > 0); i++) await new Promise((r) => setTimeout(r, 50));
+    const known = new Set([...loaded, ...second]);
+    const back = structuredClone(data);
+    const firstWithImage = back.articles.findIndex((a, at) => at < 12 && a.image);
+    back.articles[firstWithImage].image = { ...back.articles[firstWithImage].image, alt: "described anew", width: null, height: 500 };
+    const backView = P.viewOf({}, { data: back });
+    painter.paint(backView);
+    const fresh = P.newRoot();
+    P.createPainter(fresh, {}).paint(backView);
+    return {
+      loaded: loaded.length,
+      allLoaded: loaded.every((img) => img.complete && img.naturalWidth > 0),
+      reused: imgs().filter((img) => known.has(img)).length,
+      shown: imgs().length,
+      same: P.serialize(root.querySelector(".grid")),
+      fresh: P.serialize(fresh.querySelector(".grid")),
+    };
+  });
+  assert.ok(result.loaded > 3 && result.allLoaded, `pictures did not load: ${JSON.stringify(result).slice(0, 200)}`);
+  assert.equal(result.reused, result.shown, "a picture that came back got a new <img> (fetched and decoded again)");
+  assert.deepEqual(result.same, result.fresh, "a reused picture differs from the same card painted fresh (alt, size, attributes)");
+});
+
 test("setOptions: new strings redraw every text; a new theme is only an attribute", async () => {
   const result = await inPage((P) => {
     const root = P.newRoot();
