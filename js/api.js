@@ -10,6 +10,7 @@
 // page: failures become the widget's error state and one console.error.
 
 import { formatsFor, paintFirstView } from "./first-view.js";
+import { afterPaint } from "./frames.js";
 import { createPainter } from "./painter.js";
 import { firstViewEnd } from "./prefix.js";
 
@@ -225,20 +226,6 @@ async function firstViewText(options) {
   }
 }
 
-/** Resolves once the browser has painted (rAF, then a task), or after 100 ms in a tab that
- * paints nothing (a hidden tab runs no animation frames). */
-function afterPaint() {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, 100);
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        clearTimeout(timer);
-        resolve();
-      }),
-    );
-  });
-}
-
 /**
  * Whether `host` came with its first view in the page's HTML: a declarative shadow root
  * holding js/prerender.js's output. The painter made for the core replaces its nodes and
@@ -369,7 +356,7 @@ export function createApi(loadCore, defaultSource = () => ({})) {
       // A first view in the page's HTML (js/prerender.js) is already painted: keep it until
       // the core's painter draws the same view over it.
       const painted = prerendered(host) || (text !== null && !this.#destroyed && !this.#widget && (this.#painter = paintEarly(host, text, options)));
-      if (painted && !early) await afterPaint();
+      if (painted && !early) await afterPaint(100);
       if (this.#destroyed) return this;
       early ??= fetchEarly(options);
       this.#early = early.controller;

@@ -33,6 +33,7 @@
 //
 // Nothing thrown here reaches the page: a failure becomes the widget's error state, one
 // console.error and a `tc-error`. A trap in the Wasm stops every widget of this core.
+import { afterPaint } from "./frames.js";
 import { fromHash, hasNamespace, toHash } from "./hash.js";
 import { firstViewEnd } from "./prefix.js";
 
@@ -205,15 +206,6 @@ function yieldNow() {
     }
   }
   return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
-/** Resolves after the next frame has been rendered, or after 50 ms in a background tab,
- * where frames do not come. */
-function afterPaint() {
-  return new Promise((resolve) => {
-    requestAnimationFrame(() => setTimeout(resolve, 0));
-    setTimeout(resolve, 50);
-  });
 }
 
 /** `chunks` joined, at most `limit` bytes. */
@@ -645,7 +637,7 @@ class Widget {
     };
     if (prefix && !this.#step(load, painted)) return;
     // Let the first view reach the screen before the whole index is decoded.
-    if (shown) await afterPaint();
+    if (shown) await afterPaint(50);
     await this.#finish(load, () => (bytes ? this.#core.load(bytes) : this.#core.loadDefault()));
   }
 
@@ -752,7 +744,7 @@ class Widget {
           head = null;
           if (prefix && this.#step(load, () => this.#showFirst(prefix) && this.#paint())) {
             // Let it reach the screen before the articles are decoded.
-            await afterPaint();
+            await afterPaint(50);
           }
         }
       }
