@@ -6,6 +6,7 @@ import { pagefindArticle } from "../lib/sites.mjs";
 import { ratio, summary } from "../lib/stats.mjs";
 import { parseSize } from "../lib/corpora.mjs";
 import { loadPhases } from "../lib/load-phases.mjs";
+import { restyle } from "../lib/restyle.mjs";
 
 const INDEX = {
   format: "topic-cards-index",
@@ -101,4 +102,13 @@ test("load phases find the card frame, the requests and a harness script before 
   assert.deepEqual(phases.between, ["timer 3.0/1.0"]);
   assert.equal(phases.foreign, 1);
   assert.equal(loadPhases(events, "http://elsewhere/", 60), null);
+});
+
+test("restyle changes only the loader's stylesheet, and refuses what it cannot do", () => {
+  const loader = "let a=1;s.replaceSync(`.a{color:red}.b{margin:0}`);let b=`x`;";
+  assert.equal(restyle(loader, { swaps: [["color:red", "color:blue"]], append: ".c{}" }), "let a=1;s.replaceSync(`.a{color:blue}.b{margin:0}.c{}`);let b=`x`;");
+  assert.equal(restyle(loader, { sheet: ".z{}" }), "let a=1;s.replaceSync(`.z{}`);let b=`x`;");
+  assert.throws(() => restyle(loader, { swaps: [["color:green", "x"]] }), /not in the stylesheet/);
+  assert.throws(() => restyle(loader, { append: ".d{content:'${x}'}" }), /backquote/);
+  assert.throws(() => restyle("no sheet here", {}), /no stylesheet/);
 });
