@@ -83,15 +83,21 @@ pub fn scan(root: &Path, progress: &mut dyn FnMut(&str)) -> std::io::Result<Scan
 /// progress display still moves smoothly and the cores finish together.
 const BATCH: usize = 32;
 
-/// Reads files on all cores (parsing dominates, and files are independent); results come
-/// back in input order, so the scan stays deterministic.
+/// Readers, at least: more than a small machine has cores. With the files in the page cache
+/// parsing dominates and extra readers only take turns on the cores, but on a cold cache each
+/// reader mostly waits for the disk, and more reads in flight keep it busy. 100k files on 2
+/// cores, cold: 9.9 s with 2 readers, 5.8 s with 8 and with 16; warm: 3.7 s with either.
+const MIN_READERS: usize = 8;
+
+/// Reads files on several threads (files are independent); results come back in input
+/// order, so the scan stays deterministic.
 fn read_all(
     files: &[(String, PathBuf)],
     progress: &mut dyn FnMut(&str),
 ) -> Vec<Option<Result<Document, Skip>>> {
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
-        .clamp(1, 8)
+        .clamp(MIN_READERS, 2 * MIN_READERS)
         .min(files.len().div_ceil(BATCH).max(1));
     let next = AtomicUsize::new(0);
     let mut results: Vec<Option<Result<Document, Skip>>> = (0..files.len()).map(|_| None).collect();
