@@ -6,28 +6,23 @@
 //! `getState()` always speak slugs. Types and brands are held by name.
 
 use crate::query::{Engine, Query, Sort};
-use serde::{Deserialize, Serialize};
 
-/// Everything the person has chosen; `Default` is the browse view.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+/// Everything the person has chosen; `Default` is the browse view. It crosses to the
+/// controller as JSON: [`WidgetState::from_json`] in, [`crate::view::state_json`] out.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct WidgetState {
     pub query: String,
     pub topics: Vec<String>,
     pub types: Vec<String>,
     pub brands: Vec<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub date_from: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub date_to: Option<String>,
-    #[serde(with = "sort_name")]
     pub sort: Sort,
 }
 
 /// The sort's name in the JS API and the hash: `relevance` or `newest`.
 pub mod sort_name {
     use crate::query::Sort;
-    use serde::{Deserialize, Deserializer, Serializer};
 
     pub fn as_str(sort: Sort) -> &'static str {
         match sort {
@@ -43,19 +38,6 @@ pub mod sort_name {
             _ => None,
         }
     }
-
-    pub fn serialize<S: Serializer>(sort: &Sort, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(as_str(*sort))
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Sort, D::Error> {
-        let name = String::deserialize(d)?;
-        parse(&name).ok_or_else(|| {
-            serde::de::Error::custom(format!(
-                "sort must be \"relevance\" or \"newest\", not \"{name}\""
-            ))
-        })
-    }
 }
 
 /// Keys the caller named that the index does not have (for a console warning).
@@ -70,16 +52,6 @@ impl WidgetState {
             && self.brands.is_empty()
             && self.date_from.is_none()
             && self.date_to.is_none()
-    }
-
-    /// Number of active filters (search text counts as one), for chips and "Clear all".
-    pub fn filter_count(&self) -> usize {
-        usize::from(!self.query.trim().is_empty())
-            + self.topics.len()
-            + self.types.len()
-            + self.brands.len()
-            + usize::from(self.date_from.is_some())
-            + usize::from(self.date_to.is_some())
     }
 
     /// Drops blank and repeated entries and trims text, keeping first-seen order.
@@ -254,7 +226,7 @@ mod tests {
     }
 
     #[test]
-    fn browse_and_filter_count() {
+    fn browse_view() {
         assert!(WidgetState::default().is_browse());
         assert!(WidgetState {
             query: "  ".into(),
@@ -263,19 +235,6 @@ mod tests {
         .is_browse());
         let state = sample();
         assert!(!state.is_browse());
-        assert_eq!(state.filter_count(), 7);
-    }
-
-    #[test]
-    fn serde_names_match_the_js_api() {
-        let json = serde_json::to_value(sample()).unwrap();
-        assert_eq!(json["dateFrom"], "2023-01");
-        assert_eq!(json["sort"], "newest");
-        let back: WidgetState = serde_json::from_value(json).unwrap();
-        assert_eq!(back, sample());
-        let partial: WidgetState = serde_json::from_str(r#"{"topics":["x"]}"#).unwrap();
-        assert_eq!(partial.topics, vec!["x".to_string()]);
-        assert!(serde_json::from_str::<WidgetState>(r#"{"sort":"best"}"#).is_err());
     }
 
     fn engine() -> Engine {
