@@ -1,12 +1,12 @@
 // The JavaScript face of topic-cards, shared by the single-file script and the npm package.
 //
-// The controller (controller.js, loaded with the core) mounts a widget with the Wasm core and
-// returns it with `update`, `setFilters`, `getState` and `destroy`; it draws through the
-// painter (painter.js) given in `options.painter`. This file adds what only JS can do well: a handle that works before the
-// Wasm has finished loading (calls are queued, so `mount` can return at once), the first
-// paint before the Wasm is even requested (first-view.js draws the index's small first-view
-// part with a painter, which the core then goes on drawing with), the `<topic-cards>` custom
-// element, and the `[data-topic-cards]` scan. It never lets an exception reach the host
+// The controller (controller.js, loaded with the core) mounts a widget with the Wasm core
+// and returns it with `update`, `setFilters`, `getState` and `destroy`; it draws through the
+// painter (painter.js) given in `options.painter`. This file adds what only JS can do well:
+// a handle that works before the Wasm has finished loading (calls are queued, so `mount`
+// can return at once), the first paint before the Wasm is even requested (first-view.js
+// draws the index's small first-view part with a painter, which the core then goes on
+// drawing with), the `<topic-cards>` custom element, and the `[data-topic-cards]` scan. It never lets an exception reach the host
 // page: failures become the widget's error state and one console.error.
 
 import { formatsFor, paintFirstView } from "./first-view.js";
@@ -302,8 +302,9 @@ function searchTyped(host, painter, input) {
 /**
  * Builds the public API around a loader of the core: `loadCore()` returns a promise of
  * `{ Core, mountWidget }` (the Wasm core's class and controller.js's mount), called once:
- * the controller comes with the core, after the first paint, not before it. `defaultSource()` gives the options for
- * the build's default index (used when a widget names no `index` or `indexUrl`).
+ * the controller comes with the core, after the first paint, not before it.
+ * `defaultSource()` gives the options for the build's default index (used when a widget
+ * names no `index` or `indexUrl`).
  */
 export function createApi(loadCore, defaultSource = () => ({})) {
   let core = null;

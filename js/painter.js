@@ -2,9 +2,10 @@
 // inside the shadow root, and all UI text. The Wasm core (src/web) holds the filters and the
 // index and draws nothing: each repaint hands the painter one view (src/view.rs writes it),
 // and the painter reports what a person did through `onAct`, which the controller
-// (controller.js) hands to the core and answers with the next view. Before the core has loaded, the loader paints with the same painter from the
-// index's first-view part (`viewFromPrefix`, js/first-view.js), and the core goes on with it;
-// js/prerender.js draws the same first view as HTML.
+// (controller.js) hands to the core and answers with the next view. Before the core has
+// loaded, the loader paints with the same painter from the index's first-view part
+// (`viewFromPrefix`, js/first-view.js), and the core goes on with it; js/prerender.js draws
+// the same first view as HTML.
 //
 //   createPainter(root, options[, doc])  draws into `root` (a ShadowRoot) with the page's
 //                                        options (texts, locale, theme, links, panel)
@@ -14,8 +15,8 @@
 //   painter.setOptions(patch)            an options patch (keys absent keep their values);
 //                                        redraws what it changes
 //   painter.destroy()                    removes its nodes, listeners and stylesheet
-//   painter.onAct(act, a, b, on)         set by the controller: "search" (text), "facet" (kind,
-//                                        key, checked), "sort" (name), "topic" (slug),
+//   painter.onAct(act, a, b, on)         set by the controller: "search" (text), "facet"
+//                                        (kind, key, checked), "sort" (name), "topic" (slug),
 //                                        "remove" (kind, key), "clear", "more"
 //
 // A view: { dicts? (groups, topics, types, brands: sent when they change), pending, total,
@@ -755,10 +756,12 @@ function takePicture(m, src) {
 /** Loaded pictures kept for reuse, at most (a few pages of cards). */
 const SPARE_IMAGES = 48;
 
+/** A picture's text alternative and size; without the real size, the media box's 16:9 (set in CSS). */
+const described = ({ alt, width, height }) => ({ alt: String(alt), width: String(width ?? 640), height: String(height ?? 360) });
+
 /** A kept `<img>` given this article's text alternative and size. */
-function describe(img, { alt, width, height }) {
-  const attrs = { alt: String(alt), width: String(width ?? 640), height: String(height ?? 360) };
-  for (const [name, value] of Object.entries(attrs)) if (img.getAttribute(name) !== value) img.setAttribute(name, value);
+function describe(img, picture) {
+  for (const [name, value] of Object.entries(described(picture))) if (img.getAttribute(name) !== value) img.setAttribute(name, value);
   return img;
 }
 
@@ -766,9 +769,9 @@ function describe(img, { alt, width, height }) {
  * An `<img>` built detached, `src` last: one that gets its `src` before `loading="lazy"`
  * starts an eager fetch on the spot, even for a card below the fold.
  */
-function image(doc, { alt, width, height }, src) {
-  // Without the real size, reserve the media box's 16:9 (set in CSS).
-  return add(doc, null, "img", "", { alt, loading: "lazy", decoding: "async", width: width ?? 640, height: height ?? 360, "data-act": "img", src });
+function image(doc, picture, src) {
+  const { alt, width, height } = described(picture);
+  return add(doc, null, "img", "", { alt, loading: "lazy", decoding: "async", width, height, "data-act": "img", src });
 }
 
 /** The title: a link when the article's URL is safe, plain text otherwise. */
