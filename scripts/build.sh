@@ -112,6 +112,8 @@ node scripts/bundle-module.mjs js/controller.js pkg/controller.js
 node scripts/bundle-module.mjs js/prerender.js pkg/prerender.js
 node scripts/minify.mjs pkg/core.js pkg/api.js pkg/controller.js
 cp build/default-index.json build/default-index.first.json pkg/
+# The licence texts the manifest's "license" names travel with the package.
+cp LICENSE-MIT LICENSE-APACHE pkg/
 
 echo "build: script-tag files" >&2
 wasm_opt_pipelines=("$best_passes")

@@ -52,7 +52,7 @@ test("destroy removes the widget and leaves the app running", async () => {
   await assertClean(page);
 });
 
-test("npm packs every file the package's manifest names, and its README", () => {
+test("npm packs every file the package's manifest names, its README and its licence texts", () => {
   // `npm pack --dry-run` lists what a publish would upload; a `files` or `exports` entry
   // naming a file that the build did not make would be silently left out.
   const pkg = join(ROOT, "pkg");
@@ -65,4 +65,9 @@ test("npm packs every file the package's manifest names, and its README", () => 
   const named = [...manifest.files, ...exported.map((p) => p.replace(/^\.\//, "")), manifest.bin["topic-cards-prerender"].replace(/^\.\//, "")];
   for (const file of named) assert.ok(paths.has(file), `${file} is in the packed package`);
   assert.ok(paths.has("README.md"));
+  // The manifest's "license" is "MIT OR Apache-2.0": both texts, the same as the repository's.
+  for (const text of ["LICENSE-MIT", "LICENSE-APACHE"]) {
+    assert.ok(paths.has(text), `${text} is in the packed package`);
+    assert.equal(readFileSync(join(pkg, text), "utf8"), readFileSync(join(ROOT, text), "utf8"));
+  }
 });
