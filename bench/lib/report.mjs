@@ -154,11 +154,22 @@ function budgets(results) {
   check("warm query + facet counts + paint no slower than FlexSearch's engine + paint", "synth-10k", (c) => {
     let ours = 0;
     let flex = 0;
+    // Also summed apart: the queries where FlexSearch found articles. Where it found none (it
+    // has no typo tolerance: the misspelled query) it drew an empty list, not 12 cards.
+    let oursFound = 0;
+    let flexFound = 0;
     for (const q of QUERY_ORDER) {
-      ours += need(c.sums.ours?.queries[q]?.paint?.median, `ours' ${q}`);
-      flex += need(c.sums.flexsearch?.queries[q]?.paint?.median, `FlexSearch's ${q}`);
+      const mine = need(c.sums.ours?.queries[q]?.paint?.median, `ours' ${q}`);
+      const theirs = need(c.sums.flexsearch?.queries[q]?.paint?.median, `FlexSearch's ${q}`);
+      ours += mine;
+      flex += theirs;
+      if (c.sums.flexsearch.queries[q].hits?.median > 0) {
+        oursFound += mine;
+        flexFound += theirs;
+      }
     }
-    return { pass: ours <= flex, detail: `sum of the six query medians: ours ${ms(ours)} ms, FlexSearch ${ms(flex)} ms` };
+    const found = flexFound === flex ? "" : `; on the queries where FlexSearch found articles: ours ${ms(oursFound)} ms, FlexSearch ${ms(flexFound)} ms`;
+    return { pass: ours <= flex, detail: `sum of the six query medians: ours ${ms(ours)} ms, FlexSearch ${ms(flex)} ms${found}` };
   });
   check("query p95 <= 16 ms at 100k", "synth-100k", (c) => {
     const p95 = need(c.sums.ours?.allPaint?.p95, "ours' query times");
