@@ -143,6 +143,7 @@ pub struct Article {
     pub brand: Option<BrandId>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub image: Option<Image>,
+    /// Author names, as the source gave them: searched (with the brand), not shown.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub authors: Vec<String>,
     #[serde(default, rename = "type", skip_serializing_if = "Option::is_none")]

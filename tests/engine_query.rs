@@ -132,6 +132,19 @@ fn search_ranks_title_above_body() {
 }
 
 #[test]
+fn authors_are_searchable_below_the_title() {
+    let mut index = fixture();
+    index.articles[2].authors = vec!["Ngozi Okafor".into(), "Jörg Brandt".into()];
+    index.articles[4].authors = vec!["Lena Payers".into()];
+    let mut engine = Engine::new(index);
+    assert_eq!(hits(&mut engine, &query("okafor")), [2]);
+    // Folded like every other field: `jorg` finds `Jörg`.
+    assert_eq!(hits(&mut engine, &query("jorg brandt")), [2]);
+    // `payers` is a topic label and a title word of article 3: those rank above a byline.
+    assert_eq!(hits(&mut engine, &query("payers")), [3, 4]);
+}
+
+#[test]
 fn last_word_is_a_prefix() {
     let mut engine = Engine::new(fixture());
     assert_eq!(sorted(hits(&mut engine, &query("tele"))), [0, 3]);

@@ -1,5 +1,6 @@
-//! Full-text search: an inverted index over title, topic labels, summary, brand and body
-//! words, and the matching and scoring of typed words against it.
+//! Full-text search: an inverted index over title, topic labels, summary, source (the brand
+//! and the authors' names) and body words, and the matching and scoring of typed words
+//! against it.
 //!
 //! Layout (compact, no per-term allocation): the dictionary is one `String` of sorted terms
 //! with end offsets, so a prefix is a binary search plus a short scan; postings are CSR
@@ -22,11 +23,12 @@ use super::typo::distance_within;
 use crate::id_sort;
 use crate::model::Index;
 
-/// Field boosts: title > topics > summary > brand > body.
+/// Field boosts: title > topics > summary > source > body.
 const TITLE: f32 = 4.0;
 const TOPICS: f32 = 3.0;
 const SUMMARY: f32 = 2.0;
-const BRAND: f32 = 1.5;
+/// Who published it: the brand and the authors (people search for a writer by name).
+const SOURCE: f32 = 1.5;
 const BODY: f32 = 1.0;
 /// BM25's term-frequency saturation.
 const K1: f32 = 1.2;
@@ -81,11 +83,11 @@ enum Field {
     Title,
     Topics,
     Summary,
-    Brand,
+    Source,
     Body,
 }
 
-const BOOSTS: [f32; 5] = [TITLE, TOPICS, SUMMARY, BRAND, BODY];
+const BOOSTS: [f32; 5] = [TITLE, TOPICS, SUMMARY, SOURCE, BODY];
 
 /// Builds a [`SearchIndex`] a slice of articles at a time, so a browser can spread the
 /// work over idle moments instead of freezing the page on a large index.
@@ -143,7 +145,10 @@ impl Builder {
             }
             self.add(&a.summary, Field::Summary);
             if let Some(brand) = a.brand.and_then(|b| index.brands.get(b as usize)) {
-                self.add(&brand.name, Field::Brand);
+                self.add(&brand.name, Field::Source);
+            }
+            for author in &a.authors {
+                self.add(author, Field::Source);
             }
             self.add(&a.text, Field::Body);
             self.finish_article(article as u32);
