@@ -6,8 +6,9 @@
 // a handle that works before the Wasm has finished loading (calls are queued, so `mount`
 // can return at once), the first paint before the Wasm is even requested (first-view.js
 // draws the index's small first-view part with a painter, which the core then goes on
-// drawing with), the `<topic-cards>` custom element, and the `[data-topic-cards]` scan. It never lets an exception reach the host
-// page: failures become the widget's error state and one console.error.
+// drawing with), the `<topic-cards>` custom element, and the `[data-topic-cards]` scan. It
+// never lets an exception reach the host page: failures become the widget's error state and
+// one console.error.
 
 import { formatsFor, paintFirstView } from "./first-view.js";
 import { afterPaint } from "./frames.js";

@@ -756,7 +756,10 @@ function takePicture(m, src) {
 /** Loaded pictures kept for reuse, at most (a few pages of cards). */
 const SPARE_IMAGES = 48;
 
-/** A picture's text alternative and size; without the real size, the media box's 16:9 (set in CSS). */
+/**
+ * A picture's text alternative and size attributes; without the real size, 16:9. The box it
+ * fills has its own shape (`.media`'s aspect-ratio; the picture covers it).
+ */
 const described = ({ alt, width, height }) => ({ alt: String(alt), width: String(width ?? 640), height: String(height ?? 360) });
 
 /** A kept `<img>` given this article's text alternative and size. */
