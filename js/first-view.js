@@ -6,11 +6,12 @@
 // Where it cannot be sure to draw exactly what the core would, it declines (returns false
 // and leaves the root alone): filters or a search asked for, a non-default sort, filter
 // state in the hash, or a prefix the core's decoder would refuse.
-import { createPainter, isObject, viewFromPrefix } from "./painter.js";
+import { createPainter, viewFromPrefix } from "./painter.js";
 import { hasNamespace } from "./hash.js";
+import { isObject } from "./paint/settings.js";
 import { trim } from "./rust-trim.js";
 
-export { adoptStyles, formatsFor } from "./painter.js";
+export { formatsFor } from "./paint/settings.js";
 
 /** The most cards a first view may hold before the decoder refuses it (decode.rs). */
 const MAX_CARDS = 12 * 64;

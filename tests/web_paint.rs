@@ -1,7 +1,8 @@
-//! What the incremental paint must keep true (js/painter.js): card nodes refilled with
-//! another article show exactly that article, never a leftover of the one before; a focused
-//! card is not refilled under the person's focus; facet values that were hidden while the
-//! counts changed are right when shown. Run with wasm-bindgen-test-runner (see README).
+//! What the incremental paint must keep true (js/paint/cards.js and facets.js): card nodes
+//! refilled with another article show exactly that article, never a leftover of the one
+//! before; a focused card is not refilled under the person's focus; facet values that were
+//! hidden while the counts changed are right when shown. Run with wasm-bindgen-test-runner
+//! (see README).
 #![cfg(target_arch = "wasm32")]
 
 mod web_support;

@@ -140,7 +140,7 @@ const OPTION_SETS = {
   },
   de: { locale: "de" },
   ar: { locale: "ar" },
-  // US English is formatted without Intl (js/painter.js); British English is not.
+  // US English is formatted without Intl (js/paint/settings.js); British English is not.
   enUS: { locale: "EN-us" },
   enGB: { locale: "en-GB" },
   badLocale: { locale: "no such locale!" },

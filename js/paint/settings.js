@@ -1,0 +1,146 @@
+// The page's options as the painter reads them: its UI text (default strings, the page's
+// overrides, dates and counts in its locale), the theme, the link target and whether the
+// offerings show. Read the way the core reads the same options, so a value one refuses the
+// other refuses too.
+import { STRINGS } from "../../build/ui-assets.js";
+
+/** A plain object (not null, not an array), as serde's maps and structs read JS values. */
+export const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+
+/** What wasm-bindgen hands Rust for a JS string (lone surrogates become U+FFFD). */
+const wellFormed = (s) => s.toWellFormed();
+
+/** `f()`, or `fallback` when it throws (a bad locale tag, an unformattable date). */
+function attempt(f, fallback) {
+  try {
+    return f();
+  } catch (_) {
+    return fallback;
+  }
+}
+
+/** Date and number formats by locale tag ("" for the browser's), made once. */
+const formats = new Map();
+
+/** Medium-style month names, as `Intl.DateTimeFormat("en-US", { dateStyle: "medium" })` has them. */
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/**
+ * US English dates and counts made here, without Intl: the first Intl format of a page loads
+ * the browser's locale data, 15-70 ms on the main thread of the bench machine (a third of the
+ * time to the first cards), and en/en-US is the commonest locale of the widget's readers.
+ * The output must be exactly Intl's: tests/browser/first-view.test.mjs holds it to Intl over
+ * every day of several years and counts up to two billion. Same interface as the Intl
+ * formats: `format(date)` throws on an invalid date as Intl does.
+ */
+const US_ENGLISH = [
+  {
+    format(date) {
+      if (Number.isNaN(date.getTime())) throw new RangeError("invalid date");
+      return `${MONTHS[date.getMonth()]} ${date.getDate()}, ${date.getFullYear()}`;
+    },
+  },
+  { format: (n) => String(n).replace(/\B(?=(\d{3})+$)/g, ",") },
+];
+
+/** `en` or `en-US`, in any case (BCP 47 tags are case-insensitive); anything longer goes to Intl. */
+const isUsEnglish = (tag) => /^en(-us)?$/i.test(tag);
+
+/** The formats for a tag, or undefined when Intl refuses it. */
+const formatsForTag = (tag) =>
+  isUsEnglish(tag) ? US_ENGLISH : attempt(() => [new Intl.DateTimeFormat(tag, { dateStyle: "medium" }), new Intl.NumberFormat(tag)]);
+
+/** navigator.language's formats, else Intl's own default (else none: `[]`). */
+function browserFormats() {
+  const tag = typeof navigator === "object" && navigator ? navigator.language : undefined;
+  return (
+    (typeof tag === "string" && tag !== "" && formatsForTag(tag)) ||
+    attempt(() => [new Intl.DateTimeFormat(undefined, { dateStyle: "medium" }), new Intl.NumberFormat(undefined)], [])
+  );
+}
+
+/**
+ * The date and number formats for `locale` (a tag, or undefined for the browser's): a bad
+ * tag falls back to the browser's language. Making the
+ * first Intl formats of a page loads the locale data, which takes tens of milliseconds: the
+ * loader calls this while the first-view request is in flight, so the paint does not wait
+ * for it (and for US English there is no Intl to wait for).
+ */
+export function formatsFor(locale) {
+  const key = locale ?? "";
+  let made = formats.get(key);
+  if (!made) {
+    made = (locale !== undefined && formatsForTag(locale)) || browserFormats();
+    formats.set(key, made);
+  }
+  return made;
+}
+
+/** `options.strings`: an object of strings (anything else: no overrides). */
+function overridesOf(value) {
+  // (A getter that throws: no overrides, as for any other value that is not an object of strings.)
+  const entries = attempt(() => (isObject(value) ? Object.entries(value) : []), []);
+  return new Map(entries.every(([, v]) => typeof v === "string") ? entries.map(([k, v]) => [k, wellFormed(v)]) : []);
+}
+
+/** The UI text for `locale` (a tag or undefined) and `overrides`. */
+function textsFor(locale, overrides) {
+  const [dates, numbers] = formatsFor(locale);
+  const get = (key) => overrides.get(key) ?? STRINGS[key] ?? key;
+  // `str::replace` for each placeholder in turn (split/join: no `$` patterns).
+  const fill = (key, values) => values.reduce((text, [name, value]) => text.split(`{${name}}`).join(value), get(key));
+  const number = (n) => attempt(() => numbers.format(n), String(n));
+  const count = (stem, n) => (n === 1 ? get(stem + "One") : fill(stem + "Many", [["n", number(n)]]));
+  /** `Strings::date`: the parts that parse as u32, formatted when they are y-m-d. */
+  const date = (iso) => {
+    const [y, m, d, extra] = iso
+      .split("-")
+      .filter((part) => /^\+?[0-9]+$/.test(part) && +part <= 0xffffffff)
+      .map(Number);
+    const ymd = d !== undefined && extra === undefined && m >= 1 && m <= 12 && d >= 1 && d <= 31;
+    return ymd ? attempt(() => dates.format(new Date(y, m - 1, d)), iso) : iso;
+  };
+  return { get, fill, number, count, date };
+}
+
+/**
+ * The page's options as the painter uses them. `textKey` names everything the nodes' fixed
+ * texts and link attributes are made from: when it changes, the nodes are made again.
+ */
+export function settingsOf(options) {
+  const o = isObject(options) ? options : {};
+  // (A tag with a lone surrogate is invalid either way: no need to mend it as Rust gets it.)
+  const locale = typeof o.locale === "string" && o.locale !== "" ? o.locale : undefined;
+  const overrides = overridesOf(o.strings);
+  const target = typeof o.linkTarget === "string" && o.linkTarget !== "" ? wellFormed(o.linkTarget) : null;
+  return {
+    theme: o.theme === "light" || o.theme === "dark" ? o.theme : "auto",
+    offerings: o.offerings !== false,
+    target,
+    texts: textsFor(locale, overrides),
+    textKey: JSON.stringify([locale, target, [...overrides]]),
+  };
+}
+
+/**
+ * The own keys of a page's options object whose values are defined, as a plain object. A key
+ * whose getter throws is left out (the core reads options the same way), so a hostile
+ * object costs only that key.
+ */
+export function readable(options) {
+  const out = {};
+  for (const key of attempt(() => (isObject(options) ? Object.keys(options) : []), [])) {
+    const value = attempt(() => options[key], undefined);
+    if (value !== undefined) out[key] = value;
+  }
+  return out;
+}
+
+/** A console warning for a look option the painter cannot use (it uses the default). */
+export function warnAbout(options) {
+  const theme = isObject(options) ? options.theme : undefined;
+  if (theme !== undefined && theme !== "auto" && theme !== "light" && theme !== "dark") {
+    const given = typeof theme === "string" ? `"${theme}"` : `a ${theme === null ? "null" : typeof theme}`;
+    console.warn(`topic-cards: theme must be "auto", "light" or "dark", not ${given}`);
+  }
+}
