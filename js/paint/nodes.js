@@ -1,6 +1,7 @@
-// Making nodes and writing into them: one element with its class, attributes and text, and
-// `Kept`, which remembers what the painter last wrote into a node so that an update writes
-// only what differs. Every other part of the painter makes and changes nodes through these.
+// Making nodes and writing into them: the stylesheet a root adopts, one element with its
+// class, attributes and text, and `Kept`, which remembers what the painter last wrote into a
+// node so that an update writes only what differs. Every other part of the painter makes and
+// changes nodes through these.
 import { CSS } from "../../build/ui-assets.js";
 
 /** One stylesheet shared by every root. */
