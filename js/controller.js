@@ -1,9 +1,10 @@
 // The controller: one mounted widget between the page, the Wasm core and the painter. It
-// reads the options, gets the index (inline text, a URL read as a stream, or the one
-// compiled into the core), keeps the filters in the URL hash, sends the host its events,
-// and on every change asks the core for the next view and hands it to the painter
-// (painter.js). The core (src/web, one `Core` per widget) holds the index, the engine and
-// the filters, and touches nothing in the page; see src/session.rs for its model.
+// reads the options (options.js), gets the index (inline text, a URL read as a stream, or
+// the one compiled into the core; index-stream.js feeds it to the core), keeps the filters
+// in the URL hash, sends the host its events, and on every change asks the core for the
+// next view and hands it to the painter (painter.js). The core (src/web, one `Core` per
+// widget) holds the index, the engine and the filters, and touches nothing in the page; see
+// src/session.rs for its model.
 //
 //   mountWidget(newCore, host, options) -> widget   `newCore()` makes a Core;
 //                                        `options.painter` draws into host's shadow root
@@ -15,15 +16,7 @@
 //   widget.getState()                    the same shape plus {total} (null until known)
 //   widget.destroy()                     removes listeners, nodes and state; idempotent
 //
-// Options read here (one bad value costs only that value, with a console warning; unknown
-// keys are ignored, so hosts can pass their own): `index` (object or JSON text), `indexUrl`,
-// `topics` (preset: slug, `Group: Label` or label), `query`, `sort` (`relevance` |
-// `newest`), `pageSize` (1-1000, default 12), `hashSync` (`true` = namespace `host.id` or
-// `tc`, or a namespace string), `timeoutMs` (for `indexUrl`, default 15000), `fetch` (a
-// function `(url, init) => Promise<Response>` used instead of the page's `fetch`), and
-// `firstView` (at mount only: the index's first-view part as JSON text, painted at once).
-// What only changes how things look (`theme`, `linkTarget`, `locale`, `strings`,
-// `offerings`) is the painter's.
+// The options it reads, and how a bad one is handled, are listed in options.js.
 //
 // Events on the host (bubbling, composed): `tc-change` (detail = getState(); sent for the
 // person's own changes and hash changes, not for setFilters/update; one made while the
@@ -35,198 +28,29 @@
 // console.error and a `tc-error`. A trap in the Wasm stops every widget of this core.
 import { afterPaint } from "./frames.js";
 import { fromHash, hasNamespace, toHash } from "./hash.js";
-import { firstViewEnd } from "./prefix.js";
+import { buildSearch, endStream, prefixOf, readIndex } from "./index-stream.js";
+import {
+  PAGE_SIZE,
+  TIMEOUT_MS,
+  aList,
+  aString,
+  aStringOrNull,
+  field,
+  get,
+  hostId,
+  messageOf,
+  readOptions,
+  sameSource,
+  warn,
+} from "./options.js";
 
-const PAGE_SIZE = 12;
-const TIMEOUT_MS = 15000;
-/** What the core's decoder accepts (src/index/decode.rs). */
-const MAX_INDEX_BYTES = 512 * 1024 * 1024;
-/** Articles of search structures built per task once the index is in. */
-const SEARCH_SLICE = 2000;
-/** Bytes decoded per task while the index streams in. */
-const FEED_SLICE = 256 * 1024;
 const INTERNAL_ERROR = "This widget stopped because of an internal error.";
-const SORTS = ["relevance", "newest"];
 const PAINTER_METHODS = ["paint", "loading", "error", "setOptions", "destroy"];
 const encoder = new TextEncoder();
 
 /** Live widgets by host: a widget lives until destroy() even if the page drops its handle,
  * and mounting again on a host replaces the old widget. */
 const mounted = new Map();
-
-const warn = (message) => console.warn(message);
-
-/** A key of a page's object; a getter that throws reads as absent. */
-function get(object, key) {
-  try {
-    return object[key];
-  } catch (_) {
-    return undefined;
-  }
-}
-
-/** The text of anything thrown. */
-function messageOf(error) {
-  if (typeof error === "string") return error;
-  return typeof get(error, "message") === "string" ? error.message : "unknown error";
-}
-
-// ---- Reading the page's values: each reader returns the value or throws what it expected. ----
-
-const aString = (v) => {
-  if (typeof v !== "string") throw "expected a string";
-  return v;
-};
-const aNumber = (v) => {
-  if (typeof v !== "number") throw "expected a number";
-  return v;
-};
-const aStringOrNull = (v) => {
-  if (v == null) return null;
-  if (typeof v !== "string") throw "expected a string or null";
-  return v;
-};
-/** An array (or other iterable, but not a string) of strings. */
-const aList = (v) => {
-  const expected = "expected a list of strings";
-  if (typeof v === "string" || v == null || typeof v[Symbol.iterator] !== "function") throw expected;
-  const list = [];
-  for (const item of v) {
-    if (typeof item !== "string") throw expected;
-    list.push(item);
-  }
-  return list;
-};
-
-/** One key of `object`: absent (or undefined) is undefined silently, a wrong type warns. */
-function field(object, key, read) {
-  const value = get(object, key);
-  if (value === undefined) return undefined;
-  try {
-    return read(value);
-  } catch (expected) {
-    warn(`topic-cards: option "${key}" ignored: ${typeof expected === "string" ? expected : "unreadable"}`);
-    return undefined;
-  }
-}
-
-/** A sort's name as the core spells it, or undefined. */
-function sortName(name) {
-  const key = name.trim().toLowerCase();
-  return SORTS.includes(key) ? key : undefined;
-}
-
-/** A hash namespace: letters, digits, `-` and `_`, so it cannot break the hash's structure. */
-const isNamespace = (name) => /^[\p{Alphabetic}\p{N}_-]+$/u.test(name);
-
-/**
- * The keys present in one `options` object (undefined: not given, keep what you have).
- * `source` is {text} or {url}; `hashSync` is a namespace or null (off).
- */
-function readOptions(value, hostId) {
-  const patch = {};
-  if (value === null || typeof value !== "object") {
-    if (value !== undefined && value !== null) warn("topic-cards: options must be an object; ignored");
-    return patch;
-  }
-  const index = get(value, "index");
-  if (typeof index === "string") patch.source = { text: index };
-  else if (index !== null && typeof index === "object") {
-    let text;
-    try {
-      text = JSON.stringify(index);
-    } catch (_) {
-      // Cycles, BigInts, throwing getters: said below.
-    }
-    if (typeof text === "string") patch.source = { text };
-    else warn("topic-cards: options.index could not be read as JSON");
-  } else if (index !== undefined && index !== null) {
-    warn("topic-cards: options.index must be an object or a JSON string");
-  }
-  if (!patch.source) {
-    const url = field(value, "indexUrl", aString);
-    if (url !== undefined) patch.source = { url };
-  }
-  patch.topics = field(value, "topics", aList);
-  patch.query = field(value, "query", aString);
-  const sort = field(value, "sort", aString);
-  if (sort !== undefined) {
-    patch.sort = sortName(sort);
-    if (!patch.sort) warn(`topic-cards: sort must be "relevance" or "newest", not "${sort}"`);
-  }
-  const pageSize = field(value, "pageSize", aNumber);
-  if (pageSize !== undefined) {
-    if (Number.isFinite(pageSize) && pageSize >= 1 && pageSize <= 1000) patch.pageSize = Math.trunc(pageSize);
-    else warn("topic-cards: pageSize must be a number from 1 to 1000; using 12");
-  }
-  const hash = get(value, "hashSync");
-  if (typeof hash === "boolean") {
-    // An id can hold anything (`a&b=c`); only one that is a valid namespace names it.
-    patch.hashSync = hash ? (isNamespace(hostId) ? hostId : "tc") : null;
-  } else if (typeof hash === "string") {
-    if (isNamespace(hash)) patch.hashSync = hash;
-    else warn("topic-cards: hashSync namespace must be letters, digits, - or _");
-  } else if (hash !== undefined) {
-    warn("topic-cards: hashSync must be true, false or a namespace string");
-  }
-  const timeout = field(value, "timeoutMs", aNumber);
-  if (timeout !== undefined && Number.isFinite(timeout) && timeout >= 1) patch.timeoutMs = Math.min(Math.trunc(timeout), 2 ** 32 - 1);
-  const fetchOption = get(value, "fetch");
-  if (typeof fetchOption === "function") patch.fetch = fetchOption;
-  else if (fetchOption != null) warn('topic-cards: option "fetch" ignored: not a function');
-  patch.firstView = field(value, "firstView", aString);
-  return patch;
-}
-
-const sameSource = (a, b) => a === b || (!!a && !!b && a.text === b.text && a.url === b.url);
-
-/** `host.id`, for the default hash namespace. */
-function hostId(host) {
-  try {
-    return String(host.id ?? "");
-  } catch (_) {
-    return "";
-  }
-}
-
-// ---- Yielding to the browser between slices of work. ----
-
-/**
- * A turn for the browser (input, rendering). `scheduler.yield()` where there is one: a
- * zero-delay timer is clamped to 4 ms once timers nest, which over the dozens of slices of
- * a large index adds up to idle waiting.
- */
-function yieldNow() {
-  const scheduler = globalThis.scheduler;
-  if (typeof scheduler?.yield === "function") {
-    try {
-      return scheduler.yield();
-    } catch (_) {
-      // An old or patched scheduler: a timer does the same.
-    }
-  }
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
-/** `chunks` joined, at most `limit` bytes. */
-function joined(chunks, limit) {
-  const total = chunks.reduce((sum, c) => sum + c.length, 0);
-  const bytes = new Uint8Array(Math.min(total, limit));
-  let at = 0;
-  for (const chunk of chunks) {
-    if (at >= bytes.length) break;
-    const part = chunk.subarray(0, bytes.length - at);
-    bytes.set(part, at);
-    at += part.length;
-  }
-  return bytes;
-}
-
-/** The first-view prefix at the start of `bytes` (unclosed, as the core reads it), or null. */
-function prefixOf(bytes) {
-  const end = firstViewEnd(bytes);
-  return end > 0 ? bytes.subarray(0, end) : null;
-}
 
 /** `performance.measure(name)` from `start` to now, for the DevTools timeline and the bench. */
 function measure(name, start) {
@@ -641,6 +465,8 @@ class Widget {
     await this.#finish(load, () => (bytes ? this.#core.load(bytes) : this.#core.loadDefault()));
   }
 
+  /** An index at a URL, read as it downloads (index-stream.js); slower than `timeoutMs`, it
+   * fails. */
   async #fromUrl(load, url) {
     const controller = new AbortController();
     this.#abort = controller;
@@ -656,7 +482,7 @@ class Widget {
     let chunks = null;
     let problem = null;
     try {
-      chunks = await this.#readAll(load, url, controller.signal);
+      chunks = await readIndex(url, this.#options.fetch, controller.signal, this.#loadOf(load));
     } catch (reason) {
       problem = reason;
     }
@@ -668,107 +494,13 @@ class Widget {
         : `the index at ${url} could not be loaded (${typeof problem === "string" ? problem : "network error"})`;
       return this.#step(load, () => this.#fail(message));
     }
-    await this.#finish(load, () => {
-      const total = chunks.reduce((sum, c) => sum + c.length, 0);
-      let problem = total <= MAX_INDEX_BYTES ? this.#core.endStream() : "";
-      // Not an index in the shape the stream decoder reads (or too long): the whole text,
-      // so the decoder can say what is wrong with it.
-      if (problem === "") problem = this.#core.load(joined(chunks, MAX_INDEX_BYTES + 1));
-      return problem;
-    });
-  }
-
-  /**
-   * Fetches `url`, painting the first view as soon as its prefix is in and feeding every
-   * chunk to the core's stream decoder as it arrives (the work is spread over the download,
-   * and Wasm memory never holds the whole text). The chunks also stay here until the end:
-   * if the text is not an index in the indexer's shape, the core gets all of it to say
-   * why. Null when the load was cancelled because the widget moved on; throws the reason
-   * it failed.
-   */
-  async #readAll(load, url, signal) {
-    const init = { signal };
-    let request;
-    const fetchOption = this.#options.fetch;
-    if (fetchOption) {
-      try {
-        // The page's own fetch: whatever it returns (a Response or a promise of one).
-        request = Promise.resolve(fetchOption.call(null, url, init));
-      } catch (_) {
-        throw "the fetch option threw";
-      }
-    } else {
-      request = fetch(url, init);
-    }
-    let response;
-    try {
-      response = await request;
-    } catch (_) {
-      throw "network error";
-    }
-    if (!(response instanceof Response)) throw "not a response";
-    if (!response.ok) throw `HTTP ${response.status}`;
-    if (!response.body) {
-      try {
-        return [new Uint8Array(await response.arrayBuffer())];
-      } catch (_) {
-        throw "network error";
-      }
-    }
-    const reader = response.body.getReader();
-    const chunks = [];
-    let total = 0;
-    // Only the bytes before the first-view prefix is found are gathered.
-    let head = new Uint8Array(0);
-    let scanning = true;
-    for (;;) {
-      let next;
-      try {
-        next = await reader.read();
-      } catch (_) {
-        throw "network error";
-      }
-      if (!this.#current(load)) return null;
-      if (next.done) break;
-      const chunk = next.value;
-      if (!(chunk instanceof Uint8Array)) throw "unexpected body chunk";
-      total += chunk.length;
-      chunks.push(chunk);
-      // The first view first: a chunk can hold megabytes of articles after the prefix.
-      if (scanning) {
-        head = joined([head, chunk], Infinity);
-        const end = firstViewEnd(head);
-        if (end !== -1) {
-          scanning = false;
-          const prefix = end > 0 ? head.subarray(0, end) : null;
-          head = null;
-          if (prefix && this.#step(load, () => this.#showFirst(prefix) && this.#paint())) {
-            // Let it reach the screen before the articles are decoded.
-            await afterPaint(50);
-          }
-        }
-      }
-      if (total <= MAX_INDEX_BYTES && !(await this.#feed(load, chunk))) return null;
-    }
-    return chunks;
-  }
-
-  /** Feeds one chunk to the core's stream decoder, a slice per task, so a large chunk does
-   * not become one long task that holds up input and paint. False once the load is over. */
-  async #feed(load, chunk) {
-    for (let at = 0; at < chunk.length; at += FEED_SLICE) {
-      if (at > 0) await yieldNow();
-      if (!this.#step(load, () => this.#core.feed(chunk.subarray(at, at + FEED_SLICE)))) return false;
-    }
-    return true;
+    await this.#finish(load, () => endStream(this.#core, chunks));
   }
 
   /**
    * Decodes the whole index (`decode` returns what is wrong, or undefined), repaints, and
-   * then builds the search structures in slices, each its own task: at 100k articles one
-   * build is over a second of main thread, which typing and scrolling would otherwise wait
-   * behind. A query that comes first finishes the build itself. `tc-ready` follows, once a
-   * query needs no more building.
+   * then builds the search structures a slice per task (index-stream.js). `tc-ready`
+   * follows, once a query needs no more building.
    */
   async #finish(load, decode) {
     const ready = this.#step(load, () => {
@@ -779,16 +511,17 @@ class Widget {
       this.#writeHash();
     });
     if (!ready) return;
-    for (let done = false; !done; ) {
-      await yieldNow();
-      if (
-        !this.#step(load, () => {
-          done = this.#core.buildStep(SEARCH_SLICE);
-          if (done) this.#outbox.push(["tc-ready", { total: this.#core.total() ?? 0 }]);
-        })
-      )
-        return;
-    }
+    await buildSearch(this.#loadOf(load), () => this.#outbox.push(["tc-ready", { total: this.#core.total() ?? 0 }]));
+  }
+
+  /** Load `load` as index-stream.js drives it (see its header). */
+  #loadOf(load) {
+    return {
+      core: this.#core,
+      current: () => this.#current(load),
+      step: (work) => this.#step(load, work),
+      paintFirst: (prefix) => this.#step(load, () => this.#showFirst(prefix) && this.#paint()),
+    };
   }
 }
 

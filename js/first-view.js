@@ -162,5 +162,5 @@ function declines(o, hostId, locationHash) {
   return spaces.some((ns) => ns && hasNamespace(locationHash, ns));
 }
 
-/** `pageSize` as the controller reads it (controller.js): 1 to 1000, else 12. */
+/** `pageSize` as the controller reads it (options.js): 1 to 1000, else 12. */
 const pageSizeOf = (o) => (typeof o.pageSize === "number" && o.pageSize >= 1 && o.pageSize <= 1000 ? Math.trunc(o.pageSize) : 12);

@@ -1,5 +1,5 @@
 // Waiting for the browser to show what was just drawn, shared by the loader (api.js) and the
-// controller (controller.js).
+// controller (controller.js, index-stream.js).
 
 /**
  * Resolves once the next frame has been rendered (rAF, then a task), or after `fallbackMs`

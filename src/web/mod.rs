@@ -1,7 +1,8 @@
 //! The Wasm's exports (wasm32 only): one [`Core`] per widget, a [`Session`] with the steps
 //! that load an index into it. Nothing here touches the page: options, fetching and
 //! streaming, timers, the URL hash and host events are the JS controller's
-//! (js/controller.js, the hash's form in js/hash.js), which calls these methods and hands
+//! (js/controller.js; the options read in js/options.js, fetching and streaming in
+//! js/index-stream.js, the hash's form in js/hash.js), which calls these methods and hands
 //! each view to the painter.
 //!
 //! Only strings, numbers, booleans and bytes cross: the Wasm carries the engine and the

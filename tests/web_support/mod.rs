@@ -13,7 +13,7 @@ use web_sys::{Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
 // The widget's painter and controller, as scripts/build.sh bundles them for these tests
 // (tests/web_support/kit.js: js/painter.js with the stylesheet and strings it imports, and
-// js/controller.js, in one module).
+// js/controller.js with the options reader and index stream it imports, in one module).
 #[wasm_bindgen(module = "/build/test-kit.js")]
 extern "C" {
     #[wasm_bindgen(js_name = createPainter)]
