@@ -135,10 +135,10 @@ fn top(r: &mut Reader, whole: bool) -> Result<Index> {
         }
     }
     let (offerings, articles) = if whole {
-        let mut articles: Vec<Article> = need(r, articles, "articles")?;
-        // The list grew by doubling: give back its unused tail (see StreamDecoder::finish).
-        articles.shrink_to_fit();
-        (need(r, offerings, "offerings")?, articles)
+        (
+            need(r, offerings, "offerings")?,
+            need(r, articles, "articles")?,
+        )
     } else {
         (Vec::new(), Vec::new())
     };

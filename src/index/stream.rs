@@ -93,9 +93,6 @@ impl StreamDecoder {
         }
         let mut index = read::index(&self.rest).ok()?;
         index.articles = self.articles;
-        // Grown by doubling as the articles came: give back the unused tail (up to half of
-        // the list) before the engine and the search are built on top of it.
-        index.articles.shrink_to_fit();
         Some(validate(index))
     }
 
