@@ -328,6 +328,21 @@ fn the_stream_decoder_reads_what_decode_reads_in_any_chunks() {
     );
 }
 
+/// The article list grows by doubling while it is read; what the engine keeps must not carry
+/// the unused half (in Wasm, memory never shrinks). 40 articles grow a list to 64 slots.
+#[test]
+fn decoded_article_lists_hold_no_spare_capacity() {
+    let json = encode(&support::synthetic(40, 3));
+    let whole = decode(json.as_bytes()).expect("valid");
+    let streamed = stream_decode(json.as_bytes(), 64)
+        .expect("our shape")
+        .expect("valid");
+    for index in [whole, streamed] {
+        assert_eq!(index.articles.len(), 40);
+        assert_eq!(index.articles.capacity(), 40);
+    }
+}
+
 #[test]
 fn the_stream_decoder_leaves_every_bad_text_to_decode() {
     let json = encode(&support::synthetic(40, 3));
