@@ -145,9 +145,10 @@ async function feed(load, chunk) {
 }
 
 /**
- * Ends the stream of an index read whole by readIndex (`chunks`): what is wrong with it, or
- * undefined. Not an index in the shape the stream decoder reads (or too long): the whole
- * text, so the decoder can say what is wrong with it.
+ * Ends the core's stream of an index that readIndex read whole (`chunks`); returns what is
+ * wrong with the index, or undefined. When the text is not in the shape the stream decoder
+ * reads (or is too long), the core gets the whole text instead, so its decoder can say
+ * what is wrong.
  */
 export function endStream(core, chunks) {
   const total = chunks.reduce((sum, c) => sum + c.length, 0);

@@ -61,7 +61,6 @@ pub fn decode(json: &[u8]) -> Result<Index, IndexError> {
 /// so up to half of it would sit unused under the engine and the search (at 10k articles,
 /// 16,384 slots; in Wasm, whose memory never shrinks, about 1 MB).
 pub(super) fn validate(mut index: Index) -> Result<Index, IndexError> {
-    index.articles.shrink_to_fit();
     check_parsed_header(&index.format, index.version)?;
     let tables = Tables {
         groups: index.groups.len(),
@@ -84,6 +83,7 @@ pub(super) fn validate(mut index: Index) -> Result<Index, IndexError> {
     if let Some(view) = &index.first_view {
         check_first_view(view, &tables)?;
     }
+    index.articles.shrink_to_fit();
     Ok(index)
 }
 
