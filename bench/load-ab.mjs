@@ -1,7 +1,8 @@
 // Cold loads of several builds of the widget, interleaved with the floor page, in one
-// browser: first cards and searchable (tc-ready) per build, median / p95. For deciding
-// whether a change to loading helps, where the full bench's single build cannot say: the
-// builds take turns load by load, so the machine's noise falls on all of them alike.
+// browser: first cards, first-contentful-paint and searchable (tc-ready) per build, median /
+// p95. For deciding whether a change to loading helps, where the full bench's single build
+// cannot say: the builds take turns load by load, so the machine's noise falls on all of
+// them alike.
 //
 //   node bench/load-ab.mjs [--corpus synth-10k] [--runs 7] [--wait cdp] [--trace] WIDGET.js [html:WIDGET.js...]
 //
@@ -112,7 +113,7 @@ async function startTrace(context, tab) {
 
 const { url, close } = await serve(join(ROOT, "bench", "out"));
 const browser = await launch();
-const times = new Map(pages.map((p) => [p.name, { first: [], searchable: [], phases: [] }]));
+const times = new Map(pages.map((p) => [p.name, { first: [], fcp: [], searchable: [], phases: [] }]));
 try {
   for (let run = 0; run < Number(args.runs); run++) {
     // Rotate the order, so no build always follows the same one.
@@ -131,6 +132,10 @@ try {
       const t = times.get(page.name);
       t.first.push(await tab.evaluate(() => window.__firstCards));
       if (tracing) t.phases.push(loadPhases(await tracing.stop(), url + page.path, t.first.at(-1)));
+      // When the compositor showed the first text or image, which no page's own script can
+      // move: the first cards for every page here (none has other content before them).
+      await tab.waitForFunction(() => performance.getEntriesByName("first-contentful-paint").length > 0, null, { timeout: 60000 });
+      t.fcp.push(await tab.evaluate(() => performance.getEntriesByName("first-contentful-paint")[0].startTime));
       if (page.ours) {
         await tab.waitForFunction(() => window.__searchable != null, null, { timeout: 60000 });
         t.searchable.push(await tab.evaluate(() => window.__searchable));
@@ -147,7 +152,7 @@ const cell = (values) => {
   return s ? `${s.median.toFixed(0)} / ${s.p95.toFixed(0)}` : "n/a";
 };
 console.log(`${args.corpus}, ${args.runs} cold loads each, interleaved, waiting by ${args.wait} (median / p95 ms)`);
-for (const [name, t] of times) console.log(`${name.padEnd(48)} first cards ${cell(t.first).padEnd(12)} searchable ${cell(t.searchable)}`);
+for (const [name, t] of times) console.log(`${name.padEnd(48)} first cards ${cell(t.first).padEnd(12)} first-contentful-paint ${cell(t.fcp).padEnd(12)} searchable ${cell(t.searchable)}`);
 if (args.trace) {
   console.log("\ntraced: medians, ms after navigationStart (cpu: the main thread's thread time)");
   const med = (values) => summary(values)?.median.toFixed(1) ?? "n/a";

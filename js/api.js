@@ -11,7 +11,7 @@
 // one console.error.
 
 import { formatsFor, paintFirstView } from "./first-view.js";
-import { afterPaint } from "./frames.js";
+import { afterShown } from "./frames.js";
 import { createPainter } from "./painter.js";
 import { firstViewEnd } from "./prefix.js";
 
@@ -330,9 +330,10 @@ export function createApi(loadCore, defaultSource = () => ({})) {
     }
     // First the first view, painted by plain JS from a few kB. With a first-view part (or
     // the default index's, which the script tag carries) the Wasm and the index are
-    // requested only after that paint, so they do not compete with it for the network or the
-    // main thread; without one, both start at once and the first view is painted from the
-    // index's first bytes (the core, which needs those bytes too, could not paint sooner).
+    // requested only once that paint is on the screen, so they do not compete with it for
+    // the network, the main thread or the cores that raster it; without one, both start at
+    // once and the first view is painted from the index's first bytes (the core, which
+    // needs those bytes too, could not paint sooner).
     async #start(host, options) {
       const ownPart = typeof options.firstView === "string" || typeof options.firstViewUrl === "string";
       let early = null;
@@ -358,7 +359,7 @@ export function createApi(loadCore, defaultSource = () => ({})) {
       // A first view in the page's HTML (js/prerender.js) is already painted: keep it until
       // the core's painter draws the same view over it.
       const painted = prerendered(host) || (text !== null && !this.#destroyed && !this.#widget && (this.#painter = paintEarly(host, text, options)));
-      if (painted && !early) await afterPaint(100);
+      if (painted && !early) await afterShown(100);
       if (this.#destroyed) return this;
       early ??= fetchEarly(options);
       this.#early = early.controller;
