@@ -168,5 +168,7 @@ if (args.trace) {
         ` card frame at ${frame("start")}, ${frame("wall")} wall / ${frame("cpu")} cpu; then ${afterFrame} to the mark` +
         ` (${med(rows.map((r) => r.between.length))} tasks of >= 0.5 ms); a harness script before the mark in ${rows.filter((r) => r.foreign).length} of ${rows.length} loads`,
     );
+    const stages = [...new Set(rows.flatMap((r) => Object.keys(r.cardFrame?.stages ?? {})))];
+    console.log(`  card frame cpu by stage: ${stages.map((s) => `${s} ${med(rows.map((r) => r.cardFrame?.stages[s] ?? 0))}`).join(", ")}`);
   }
 }

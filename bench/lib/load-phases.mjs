@@ -9,6 +9,9 @@ export const PHASE_CATEGORIES = ["devtools.timeline", "disabled-by-default-devto
 // A task's script work: the outermost of these inside it.
 const SCRIPT = /^(EvaluateScript|FunctionCall|TimerFire|RunMicrotasks|EventDispatch|FireAnimationFrame|v8\.run|v8\.callFunction)$/;
 const TASK = "RunTask";
+// A frame's stages, as its trace names them (not nested in one another, but for the style
+// recalc that a size container's layout does inside Layout).
+const STAGES = ["FireAnimationFrame", "UpdateLayoutTree", "Layout", "PrePaint", "Paint", "Layerize", "Commit"];
 
 /**
  * `events`: the trace's events; `url`: the page's address (its navigation is found by it);
@@ -20,7 +23,7 @@ const TASK = "RunTask";
  * - `done`: per request finished before the mark (by the last part of its path; "" for the
  *   page itself), when its response had been read in full
  * - `cardFrame`: the frame task with the most layout before the mark (the one that drew the
- *   cards): start, wall and CPU
+ *   cards): start, wall and CPU, and `stages`: the CPU of each of its stages by trace name
  * - `cpuBefore` / `scriptBefore`: main-thread CPU in tasks that ended before that frame, all
  *   of it and its script part
  * - `between`: the tasks of 0.5 ms or more after that frame and before the mark, as
@@ -78,9 +81,13 @@ export function loadPhases(events, url, firstCards) {
   // CPU or more (a bare protocol evaluation of one expression, as `--wait cdp` polls with,
   // takes a tenth of that).
   const foreign = tasks.filter((t) => cpu(t) >= 1 && inside(t).some((e) => e.name === "EvaluateScript" && !e.args?.data?.url)).length;
+  // The card frame's main stages, CPU. Style recalc inside a size container's layout is
+  // counted in Layout too (a container's descendants are styled during its layout).
+  const stages = {};
+  if (frame) for (const e of inside(frame)) if (STAGES.includes(e.name)) stages[e.name] = (stages[e.name] ?? 0) + cpu(e);
   return {
     done,
-    cardFrame: frame ? { start: at(frame.ts), wall: frame.dur / 1000, cpu: cpu(frame) } : null,
+    cardFrame: frame ? { start: at(frame.ts), wall: frame.dur / 1000, cpu: cpu(frame), stages } : null,
     cpuBefore: before.reduce((s, t) => s + cpu(t), 0),
     scriptBefore: before.reduce((s, t) => s + scriptCpu(t), 0),
     between: after.filter((t) => t.dur >= 500).map(describe),
