@@ -102,8 +102,9 @@ test("a fetch option that is not a function is ignored with a warning", async ()
  * Opens the first-view page with the script tag's core held back until `release()` is
  * called, so the test can look at what the page shows before the core has loaded.
  */
-async function withCoreHeld(path = "first-view.html") {
+async function withCoreHeld(path = "first-view.html", initScript = null) {
   const page = await openPage(env.browser);
+  if (initScript) await page.addInitScript(initScript);
   let release;
   const held = new Promise((resolve) => (release = resolve));
   await page.route("**/topic-cards-core.js", async (route) => {
@@ -113,6 +114,24 @@ async function withCoreHeld(path = "first-view.html") {
   // Not "load": the held core script, added before it, delays the load event.
   await page.goto(`${env.url}/tests/browser/pages/${path}`, { waitUntil: "domcontentloaded" });
   return { page, release };
+}
+
+/**
+ * In the page, before its scripts: sets `window.cardsFramed` to when the frame that first
+ * shows a card has been produced (the next animation frame, then a task after it).
+ */
+function recordCardsFrame() {
+  const attach = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (init) {
+    const root = attach.call(this, init);
+    const observer = new MutationObserver(() => {
+      if (!root.querySelector('[part~="card"]')) return;
+      observer.disconnect();
+      requestAnimationFrame(() => setTimeout(() => (window.cardsFramed ??= performance.now())));
+    });
+    observer.observe(root, { childList: true, subtree: true });
+    return root;
+  };
 }
 
 test("the first view paints before the core and the index are requested", async () => {
@@ -133,8 +152,9 @@ test("the first view paints before the core and the index are requested", async 
   await assertClean(page, { allowMissingImages: true });
 
   // Alone on a page (the default widget above loads the shared core at once), a widget with
-  // a first-view part asks for the core and the index only once the part is in.
-  const alone = await withCoreHeld("first-view-one.html");
+  // a first-view part asks for the core and the index only once the part is in, and once
+  // the frame that shows its cards has been produced: they would compete with that frame.
+  const alone = await withCoreHeld("first-view-one.html", recordCardsFrame);
   await painted(alone.page.locator("#from-url"));
   alone.release();
   // Resource entries are written when a response has ended.
@@ -146,10 +166,18 @@ test("the first view paints before the core and the index are requested", async 
   const timing = await alone.page.evaluate(() => {
     const at = (suffix) => performance.getEntriesByType("resource").find((e) => e.name.endsWith(suffix));
     const part = at("/default-index.first.json");
-    return { partEnd: part.responseEnd, index: at("/default-index.json").startTime, core: at("/topic-cards-core.js").startTime };
+    return {
+      partEnd: part.responseEnd,
+      framed: window.cardsFramed,
+      index: at("/default-index.json").startTime,
+      core: at("/topic-cards-core.js").startTime,
+    };
   });
   assert.ok(timing.partEnd <= timing.index, `first-view part done at ${timing.partEnd}, index asked at ${timing.index}`);
   assert.ok(timing.partEnd <= timing.core, `first-view part done at ${timing.partEnd}, core asked at ${timing.core}`);
+  assert.ok(typeof timing.framed === "number", "the cards' frame was seen");
+  assert.ok(timing.framed <= timing.index, `cards' frame produced at ${timing.framed}, index asked at ${timing.index}`);
+  assert.ok(timing.framed <= timing.core, `cards' frame produced at ${timing.framed}, core asked at ${timing.core}`);
   await assertClean(alone.page, { allowMissingImages: true });
 });
 
