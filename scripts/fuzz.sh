@@ -39,10 +39,16 @@ BIN=target/x86_64-unknown-linux-gnu/release
 
 # Seeds: the repository's fixtures and, when present, the shared real examples. The corpus
 # folders are git-ignored; libFuzzer adds what it finds to them, so later runs start richer.
+# Only the folders that exist: a clone away from ../shared has no seed articles beside it,
+# and a missing folder fails find, which (pipefail) ended the script.
+SEED_DIRS=()
+for dir in ../tests/fixtures/content ../../shared/seeds; do
+  if [ -d "$dir" ]; then SEED_DIRS+=("$dir"); fi
+done
 seed_text() {
   local dir=corpus/$1
   mkdir -p "$dir"
-  find ../tests/fixtures/content ../../shared/seeds -type f -size -64k 2>/dev/null |
+  find "${SEED_DIRS[@]}" -type f -size -64k |
     while read -r file; do
       cp "$file" "$dir/seed-$(basename "$(dirname "$file")")-$(basename "$file")"
     done
