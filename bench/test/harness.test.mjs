@@ -88,7 +88,9 @@ test("load phases find the card frame, the requests and a harness script before 
     task(15, 2, 1.5),
     within("EvaluateScript", 15.1, 1.8, 1.4, {}),
     task(30, 20, 9),
+    within("UpdateLayoutTree", 30.5, 0.4, 0.3),
     within("Layout", 31, 12, 6),
+    within("Paint", 44, 3, 2),
     task(5, 1, 1), // nested in nothing, before the others: still a task
     task(52, 3, 1),
     within("TimerFire", 52.1, 2.8, 0.9),
@@ -96,7 +98,7 @@ test("load phases find the card frame, the requests and a harness script before 
   ];
   const phases = loadPhases(events, page, 60);
   assert.deepEqual(phases.done, { "part.json": 20 });
-  assert.deepEqual(phases.cardFrame, { start: 30, wall: 20, cpu: 9 });
+  assert.deepEqual(phases.cardFrame, { start: 30, wall: 20, cpu: 9, stages: { UpdateLayoutTree: 0.3, Layout: 6, Paint: 2 } });
   assert.equal(phases.cpuBefore, 1 + 3 + 1.5);
   assert.equal(phases.scriptBefore, 2.5 + 1.4);
   assert.deepEqual(phases.between, ["timer 3.0/1.0"]);
