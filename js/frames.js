@@ -22,7 +22,7 @@ export function afterPaint(fallbackMs) {
  * it (each with afterPaint's fallback). After one frame the drawing has only been handed to
  * the compositor, which still has to raster and present it, and work started then competes
  * with that on a machine with few cores. Side by side on this project's 2-core machine
- * (`node bench/load-ab.mjs --wait cdp`, 21-25 loads a build, three runs), requesting the core
+ * (`node bench/load-ab.mjs --wait cdp`, four runs of 15-25 loads a build), requesting the core
  * a frame later brought the script page's first-contentful-paint from 232-260 ms to 208-236.
  */
 export async function afterShown(fallbackMs) {
