@@ -10,17 +10,15 @@
 // build/ui-assets.js, target/release/topic-cards).
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { ROOT, assertClean, openPage, start } from "./harness.mjs";
+import { ROOT, assertClean, besideCrate, openPage, start } from "./harness.mjs";
 
 const OUT = join(ROOT, "test-output", "first-view");
 const CLI = join(ROOT, "target", "release", "topic-cards");
-// Beside the crate on this project's machines; where a clone has no ../shared, the tests of
-// these two skip, as the Rust tests of them do.
-const SEEDS = join(ROOT, "..", "shared", "seeds");
-const DIGITALGOV = join(ROOT, "..", "shared", "corpora", "digitalgov-news");
+const SEEDS = besideCrate("../shared/seeds");
+const DIGITALGOV = besideCrate("../shared/corpora/digitalgov-news");
 
 let env;
 let page;
@@ -97,14 +95,14 @@ before(async () => {
   mkdirSync(OUT, { recursive: true });
   const sample = readFileSync(join(ROOT, "build", "default-index.json"), "utf8");
   indexes.sample = sample;
-  if (existsSync(SEEDS)) indexes.seeds = indexFolder("seeds", SEEDS);
+  if (SEEDS) indexes.seeds = indexFolder("seeds", SEEDS);
   const synth = join(OUT, "synth");
   rmSync(synth, { recursive: true, force: true });
   execFileSync(CLI, ["synth", "--count", "60", "--out", synth, "--seed", "7"], { cwd: ROOT, stdio: "ignore" });
   indexes.synth = indexFolder("synth", synth);
   indexes.gappy = gappy(sample);
   indexes.empty = empty(sample);
-  if (existsSync(DIGITALGOV)) indexes.digitalgov = indexFolder("digitalgov", DIGITALGOV);
+  if (DIGITALGOV) indexes.digitalgov = indexFolder("digitalgov", DIGITALGOV);
   env = await start();
   page = await openPage(env.browser);
   // Every image the indexes name is answered with one small picture from here: a failed

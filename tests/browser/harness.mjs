@@ -1,7 +1,7 @@
 // Shared set-up for the browser tests: Debian's headless Chromium driven by playwright-core,
 // the repo served on 127.0.0.1, and a page wrapper that records everything that must not
 // happen (page errors, console errors, CSP violations, requests leaving the machine).
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
@@ -10,6 +10,16 @@ import { serve } from "../../scripts/serve.mjs";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const SHOTS = join(ROOT, "test-output", "screenshots");
+
+/**
+ * `path` (relative to the repository) when it is there, else null: for the shared seed
+ * articles and corpora beside the crate, which a clone elsewhere does not have. The tests of
+ * them skip then, as the Rust tests do (tests/support `beside_crate`).
+ */
+export function besideCrate(path) {
+  const full = join(ROOT, path);
+  return existsSync(full) ? full : null;
+}
 
 const CHROMIUM_ARGS = [
   ...BASE_ARGS,

@@ -4,6 +4,7 @@
 // a first-view part, the first cards paint before the core and the index are requested.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
+import { watchOurWidget } from "../../bench/lib/inpage.mjs";
 import { assertClean, cards, openPage, painted, start } from "./harness.mjs";
 
 let env;
@@ -116,24 +117,6 @@ async function withCoreHeld(path = "first-view.html", initScript = null) {
   return { page, release };
 }
 
-/**
- * In the page, before its scripts: sets `window.cardsFramed` to when the frame that first
- * shows a card has been produced (the next animation frame, then a task after it).
- */
-function recordCardsFrame() {
-  const attach = Element.prototype.attachShadow;
-  Element.prototype.attachShadow = function (init) {
-    const root = attach.call(this, init);
-    const observer = new MutationObserver(() => {
-      if (!root.querySelector('[part~="card"]')) return;
-      observer.disconnect();
-      requestAnimationFrame(() => setTimeout(() => (window.cardsFramed ??= performance.now())));
-    });
-    observer.observe(root, { childList: true, subtree: true });
-    return root;
-  };
-}
-
 test("the first view paints before the core and the index are requested", async () => {
   const { page, release } = await withCoreHeld();
   for (const id of ["#from-url", "#default"]) {
@@ -154,7 +137,8 @@ test("the first view paints before the core and the index are requested", async 
   // Alone on a page (the default widget above loads the shared core at once), a widget with
   // a first-view part asks for the core and the index only once the part is in, and once
   // the frame that shows its cards has been produced: they would compete with that frame.
-  const alone = await withCoreHeld("first-view-one.html", recordCardsFrame);
+  // The bench's own hook marks when that frame was produced (`__firstCards`).
+  const alone = await withCoreHeld("first-view-one.html", watchOurWidget);
   await painted(alone.page.locator("#from-url"));
   alone.release();
   // Resource entries are written when a response has ended.
@@ -168,7 +152,7 @@ test("the first view paints before the core and the index are requested", async 
     const part = at("/default-index.first.json");
     return {
       partEnd: part.responseEnd,
-      framed: window.cardsFramed,
+      framed: window.__firstCards,
       index: at("/default-index.json").startTime,
       core: at("/topic-cards-core.js").startTime,
     };

@@ -3,12 +3,12 @@
 // against texts that have no such part. Plain JS: runs in Node, no browser needed.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { firstViewEnd } from "../../js/prefix.js";
-import { ROOT } from "./harness.mjs";
+import { ROOT, besideCrate } from "./harness.mjs";
 
 const CLI = join(ROOT, "target", "release", "topic-cards");
 const bytes = (text) => new TextEncoder().encode(text);
@@ -16,9 +16,8 @@ const bytes = (text) => new TextEncoder().encode(text);
 test("the part found is the indexer's first-view part, and only once it has all arrived", () => {
   const dir = mkdtempSync(join(tmpdir(), "tc-prefix-"));
   const corpora = { sample: join(ROOT, "content", "articles") };
-  // The shared seed articles beside the crate, where this clone has them.
-  const seeds = join(ROOT, "..", "shared", "seeds");
-  if (existsSync(seeds)) corpora.seeds = seeds;
+  const seeds = besideCrate("../shared/seeds");
+  if (seeds) corpora.seeds = seeds;
   execFileSync(CLI, ["synth", "--count", "40", "--out", join(dir, "synth"), "--seed", "7"]);
   corpora.synth = join(dir, "synth");
   for (const [name, source] of Object.entries(corpora)) {
