@@ -54,7 +54,7 @@ const out = join(ROOT, "bench", "out", "warm-ab");
 rmSync(out, { recursive: true, force: true });
 const builds = positionals.map((file, n) => {
   stageBuild(corpusDir, file, join(out, String(n)));
-  return { name: `${n}: ${file}`, path: `/warm-ab/${n}/`, samples: QUERIES.map(() => []) };
+  return { name: `${n}: ${file}`, path: `/warm-ab/${n}/`, samples: QUERIES.map(() => []), errors: new Map() };
 });
 
 const { url, close } = await serve(join(ROOT, "bench", "out"));
@@ -73,7 +73,14 @@ try {
     // Rotate the order, so no build always follows the same one.
     for (let i = 0; i < builds.length; i++) {
       const build = builds[(i + pass) % builds.length];
-      for (const [q, { step }] of QUERIES.entries()) build.samples[q].push((await build.tab.evaluate(oursStep, step)).paintMs);
+      for (const [q, { step }] of QUERIES.entries()) {
+        const result = await build.tab.evaluate(oursStep, step);
+        // A step the build cannot take (say, a what-if that hides the bench's topic) is
+        // named below the table, not left to break the summary.
+        if (result.error) {
+          if (!build.errors.has(q)) build.errors.set(q, result.error);
+        } else build.samples[q].push(result.paintMs);
+      }
     }
   }
 } finally {
@@ -84,8 +91,10 @@ try {
 console.log(`${args.corpus}, ${args.passes} passes each, interleaved: keystroke or click to painted, median ms per query`);
 console.log(`${"".padEnd(48)} ${QUERIES.map((q) => q.name.padStart(12)).join(" ")}          sum   p95 of all`);
 for (const build of builds) {
-  const medians = build.samples.map((xs) => summary(xs).median);
+  const medians = build.samples.map((xs) => summary(xs)?.median ?? NaN);
   const sum = medians.reduce((a, b) => a + b, 0);
-  const cells = medians.map((m) => m.toFixed(1).padStart(12)).join(" ");
-  console.log(`${build.name.padEnd(48)} ${cells} ${sum.toFixed(1).padStart(12)} ${summary(build.samples.flat()).p95.toFixed(1).padStart(12)}`);
+  const cells = medians.map((m) => (Number.isNaN(m) ? "n/a" : m.toFixed(1)).padStart(12)).join(" ");
+  const p95 = summary(build.samples.flat())?.p95.toFixed(1) ?? "n/a";
+  console.log(`${build.name.padEnd(48)} ${cells} ${(Number.isNaN(sum) ? "n/a" : sum.toFixed(1)).padStart(12)} ${p95.padStart(12)}`);
+  for (const [q, error] of build.errors) console.log(`  ${QUERIES[q].name}: ${error}`);
 }
