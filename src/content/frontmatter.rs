@@ -125,10 +125,21 @@ fn parse_yaml(
         return Ok(value);
     }
     check_dash_depth(block, first_line)?;
+    // Both readers below expand every alias in full; a block whose aliases would build far
+    // more than it holds is refused before either builds anything.
+    if super::yaml_aliases::expands_too_far(block) {
+        return Err(FrontMatterError {
+            line: first_alias_line(block).map(|n| n + first_line - 1),
+            reason: format!(
+                "invalid YAML: its aliases expand it past {} kB (an alias bomb?)",
+                super::yaml_aliases::allowance_kb(block)
+            ),
+        });
+    }
     if let Some(value) = super::loose_yaml::fast_parse(block) {
         return Ok(value);
     }
-    // serde_yaml_ng bounds recursion depth and alias expansion, so bombs fail fast here.
+    // serde_yaml_ng bounds recursion depth and refuses nested alias bombs itself.
     let error = match serde_yaml_ng::from_str::<serde_yaml_ng::Value>(block) {
         Ok(value) => return Ok(yaml_to_loose(value)),
         Err(error) => error,
@@ -148,6 +159,21 @@ fn parse_yaml(
         line,
         reason: format!("invalid YAML: {message}"),
     })
+}
+
+/// The 1-based block line of the first alias (`*name` where a value starts), if any.
+fn first_alias_line(block: &str) -> Option<usize> {
+    block
+        .lines()
+        .position(|line| {
+            let bytes = line.as_bytes();
+            (0..bytes.len()).any(|i| {
+                bytes[i] == b'*'
+                    && (i == 0 || matches!(bytes[i - 1], b' ' | b'\t' | b'[' | b'{' | b','))
+                    && bytes.get(i + 1).is_some_and(|b| !b.is_ascii_whitespace())
+            })
+        })
+        .map(|n| n + 1)
 }
 
 /// Deepest `[`/`{` nesting allowed in YAML. The YAML scanner takes quadratic time on deep
@@ -392,6 +418,30 @@ mod tests {
         let result = parse(Syntax::Yaml, &bomb, 2);
         assert!(result.is_err(), "an alias bomb must be refused");
         assert!(started.elapsed() < Duration::from_secs(2));
+    }
+
+    #[test]
+    fn a_flat_alias_fan_out_is_refused_at_its_first_alias() {
+        // One 100 kB anchor named 20,000 times: 2 GB to build, from a 240 kB header.
+        let big = "x".repeat(100_000);
+        let block = format!(
+            "title: Fan\nbig: &b \"{big}\"\nl:\n{}",
+            "  - *b\n".repeat(20_000)
+        );
+        let error = parse(Syntax::Yaml, &block, 2).unwrap_err();
+        assert_eq!(error.line, Some(5), "the first alias, in file lines");
+        assert!(
+            error.reason.contains("aliases expand it past"),
+            "{}",
+            error.reason
+        );
+    }
+
+    #[test]
+    fn a_shared_author_and_a_merge_key_still_read() {
+        let block = "who: &ann {name: Ann}\nauthor: *ann\ndefaults: &d {brand: B}\nlink:\n  <<: *d\n  href: /x\n";
+        let parsed = parse(Syntax::Yaml, block, 2).unwrap();
+        assert_eq!(parsed.fields["author"]["name"], "Ann");
     }
 
     #[test]

@@ -19,6 +19,7 @@ pub mod read;
 pub mod slug;
 pub mod source;
 pub mod walk;
+mod yaml_aliases;
 
 pub use diagnostics::{Report, Skip, Warning};
 pub use document::{Category, Document, ImageRef, OfferingRef};
