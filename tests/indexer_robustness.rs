@@ -227,3 +227,58 @@ fn more_hostile_inputs_leave_the_rest_indexed() {
         assert!(article.text.len() <= 400);
     }
 }
+
+#[test]
+fn odd_files_are_read_or_named_and_nothing_is_lost() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    // One 100 kB anchor named 20,000 times would build 2 GB.
+    let big = "x".repeat(100_000);
+    let fan = format!(
+        "---\ntitle: fan\nbig: &b \"{big}\"\nl:\n{}---\nbody\n",
+        "  - *b\n".repeat(20_000)
+    );
+    write(root, "fan-out.md", fan.as_bytes());
+    let text = "---\ntitle: Saved as UTF-16\n---\nBody text.\n";
+    let utf16: Vec<u8> = [0xff, 0xfe]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    write(root, "utf16.md", &utf16);
+    let unmarked: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    write(root, "utf16-unmarked.md", &unmarked);
+    write(root, "Makefile", b"all:\n\tcargo build\n");
+    write(root, "docs/_INDEX.md", b"---\ntitle: Docs\n---\n");
+    write(root, "ok.md", b"---\ntitle: Fine\n---\nbody\n");
+    #[cfg(unix)]
+    let fifo = std::process::Command::new("mkfifo")
+        .arg(root.join("pipe.md"))
+        .status()
+        .is_ok_and(|status| status.success());
+
+    let (index, report) = index_folder(root, None, &mut |_| {}).unwrap();
+    assert_eq!(report.indexed + report.skipped.len(), report.files_seen);
+    let reason = |name: &str| {
+        report
+            .skipped
+            .iter()
+            .find(|s| s.path == name)
+            .map(|s| (s.line, s.reason.clone()))
+            .unwrap_or_else(|| panic!("{name} not skipped: {report:#?}"))
+    };
+    let (line, why) = reason("fan-out.md");
+    assert_eq!(line, Some(5));
+    assert!(why.contains("aliases expand it past"), "{why}");
+    assert!(reason("utf16-unmarked.md")
+        .1
+        .starts_with("UTF-16 text without"));
+    assert!(reason("Makefile").1.starts_with("repository file"));
+    assert!(reason("docs/_INDEX.md").1.starts_with("section list page"));
+    #[cfg(unix)]
+    if fifo {
+        assert_eq!(reason("pipe.md").1, "not a regular file (a named pipe)");
+    }
+    let mut titles: Vec<&str> = index.articles.iter().map(|a| a.title.as_str()).collect();
+    titles.sort();
+    assert_eq!(titles, ["Fine", "Saved as UTF-16"]);
+}

@@ -129,6 +129,15 @@ fn index(content_dir: &Path, outputs: Outputs, strict: bool, base_url: Option<&s
         Ok(done) => done,
         Err(message) => return fail(&message),
     };
+    // What was read, before anything is written: a failed write below then still leaves the
+    // person the skips and warnings of this run.
+    for skip in &report.skipped {
+        eprintln!("{skip}");
+    }
+    for warning in &report.warnings {
+        eprintln!("{warning}");
+    }
+    eprintln!("{}", report.summary_line());
     if let Err(err) = write_index(&index, out) {
         return fail(&format!("cannot write {}: {err}", out.display()));
     }
@@ -142,13 +151,6 @@ fn index(content_dir: &Path, outputs: Outputs, strict: bool, base_url: Option<&s
     }
     // The process ends soon; freeing every article one by one would only cost time.
     std::mem::forget(index);
-    for skip in &report.skipped {
-        eprintln!("{skip}");
-    }
-    for warning in &report.warnings {
-        eprintln!("{warning}");
-    }
-    eprintln!("{}", report.summary_line());
     if let Some(path) = report_path {
         let json =
             serde_json::to_string_pretty(&report).expect("the report holds only JSON-safe values");

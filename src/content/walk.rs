@@ -61,8 +61,19 @@ pub fn scan(root: &Path, progress: &mut dyn FnMut(&str)) -> std::io::Result<Scan
                 continue;
             }
         };
-        if entry.file_type().is_file() {
+        let kind = entry.file_type();
+        if kind.is_file() {
             files.push((relative(root, entry.path()), entry.into_path()));
+        } else if !kind.is_dir() {
+            // Pipes, sockets and devices: reading one could block forever or never end.
+            let path = relative(root, entry.path());
+            scan.files_seen += 1;
+            progress(&path);
+            scan.skipped.push(Skip::new(
+                &path,
+                None,
+                format!("not a regular file ({})", special_kind(&kind)),
+            ));
         }
     }
     scan.files_seen += files.len();
@@ -147,7 +158,10 @@ pub fn read_file(rel: &str, path: &Path) -> Result<Document, Skip> {
     }
     // Hugo's `_index.md` is a section's list page (its title names the section), not an
     // article; indexing it would put a card for "Blogs" among the news.
-    if path.file_stem().is_some_and(|stem| stem == "_index") {
+    if path
+        .file_stem()
+        .is_some_and(|stem| stem.eq_ignore_ascii_case("_index"))
+    {
         return Err(Skip::new(
             rel,
             None,
@@ -196,7 +210,7 @@ fn read_capped(path: &Path) -> Result<Vec<u8>, String> {
 
 /// README, LICENSE and the like sit beside content in repositories; they are not articles.
 fn repository_file(path: &Path) -> Option<String> {
-    const NAMES: [&str; 8] = [
+    const NAMES: [&str; 15] = [
         "readme",
         "license",
         "licence",
@@ -205,6 +219,13 @@ fn repository_file(path: &Path) -> Option<String> {
         "contributing",
         "code_of_conduct",
         "security",
+        "notice",
+        "authors",
+        "contributors",
+        "maintainers",
+        "codeowners",
+        "makefile",
+        "dockerfile",
     ];
     let stem = path.file_stem()?.to_string_lossy();
     NAMES
@@ -214,6 +235,25 @@ fn repository_file(path: &Path) -> Option<String> {
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default()
         })
+}
+
+/// What a non-regular, non-folder entry is, for its skip reason.
+fn special_kind(kind: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "a named pipe";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+        if kind.is_block_device() || kind.is_char_device() {
+            return "a device";
+        }
+    }
+    let _ = kind;
+    "a special file"
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
