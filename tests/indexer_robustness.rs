@@ -13,6 +13,16 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) {
     std::fs::write(path, bytes).unwrap();
 }
 
+/// The line and reason `report` gives for skipping `name`; panics when it was not skipped.
+fn skip_of(report: &topic_cards::content::Report, name: &str) -> (Option<usize>, String) {
+    report
+        .skipped
+        .iter()
+        .find(|s| s.path == name)
+        .map(|s| (s.line, s.reason.clone()))
+        .unwrap_or_else(|| panic!("{name} not skipped: {report:#?}"))
+}
+
 fn alias_bomb() -> String {
     let mut yaml = String::from("---\ntitle: bomb\na: &a [x, x, x, x, x, x, x, x, x]\n");
     let mut prev = 'a';
@@ -64,14 +74,7 @@ fn hostile_inputs_are_reported_quickly() {
     assert!(elapsed < Duration::from_secs(60), "took {elapsed:?}");
     assert_eq!(report.indexed + report.skipped.len(), report.files_seen);
 
-    let reason = |name: &str| {
-        report
-            .skipped
-            .iter()
-            .find(|s| s.path == name)
-            .map(|s| s.reason.clone())
-            .unwrap_or_else(|| panic!("{name} not skipped: {report:#?}"))
-    };
+    let reason = |name: &str| skip_of(&report, name).1;
     assert_eq!(reason("empty.md"), "empty");
     assert!(reason("binary.md").starts_with("binary"));
     assert!(reason("bad-utf8.txt").starts_with("not UTF-8"));
@@ -186,14 +189,7 @@ fn more_hostile_inputs_leave_the_rest_indexed() {
     assert_eq!(report.indexed + report.skipped.len(), report.files_seen);
     assert_eq!(report.files_seen, 15);
 
-    let reason = |name: &str| {
-        report
-            .skipped
-            .iter()
-            .find(|s| s.path == name)
-            .map(|s| (s.line, s.reason.clone()))
-            .unwrap_or_else(|| panic!("{name} not skipped: {report:#?}"))
-    };
+    let reason = |name: &str| skip_of(&report, name);
     for name in [
         "a/unterminated.md",
         "a/unterminated-toml.md",
@@ -258,14 +254,7 @@ fn odd_files_are_read_or_named_and_nothing_is_lost() {
 
     let (index, report) = index_folder(root, None, &mut |_| {}).unwrap();
     assert_eq!(report.indexed + report.skipped.len(), report.files_seen);
-    let reason = |name: &str| {
-        report
-            .skipped
-            .iter()
-            .find(|s| s.path == name)
-            .map(|s| (s.line, s.reason.clone()))
-            .unwrap_or_else(|| panic!("{name} not skipped: {report:#?}"))
-    };
+    let reason = |name: &str| skip_of(&report, name);
     let (line, why) = reason("fan-out.md");
     assert_eq!(line, Some(5));
     assert!(why.contains("aliases expand it past"), "{why}");
