@@ -30,11 +30,13 @@ const SUMMARY_PATHS: [&str; 8] = [
     "excerpt",
 ];
 const DATE_PATHS: [&str; 4] = ["date", "publishDate", "published", "pubDate"];
-const URL_PATHS: [&str; 7] = [
+const URL_PATHS: [&str; 8] = [
     "link.href",
     "href",
     "original",
     "link.original",
+    // `link: https://...` where the seeds' shape has `link: {href: ...}`.
+    "link",
     "source_url",
     "url",
     "permalink",
@@ -156,12 +158,9 @@ pub fn authors(map: &Map<String, Value>) -> Vec<String> {
             continue;
         };
         let list: Vec<String> = match value {
-            // A list of author objects (`- name: X`).
-            Value::Array(items) if items.iter().any(Value::is_object) => items
-                .iter()
-                .filter_map(|item| item.get("name").and_then(scalar_text))
-                .collect(),
-            other => text_list(other),
+            // Author objects (`- name: X`), names, or a mix of both.
+            Value::Array(items) => items.iter().flat_map(author_names).collect(),
+            other => author_names(other),
         };
         for name in list {
             let name = clean_label(&name);
@@ -179,6 +178,18 @@ pub fn authors(map: &Map<String, Value>) -> Vec<String> {
         }
     }
     names
+}
+
+/// One author entry's names: an object's `name`, or the text of a name or list of names.
+fn author_names(value: &Value) -> Vec<String> {
+    match value {
+        Value::Object(_) => value
+            .get("name")
+            .and_then(scalar_text)
+            .into_iter()
+            .collect(),
+        other => text_list(other),
+    }
 }
 
 /// The content type: `curated-content` -> `curated`, `contributed-content` ->
@@ -324,8 +335,11 @@ pub fn parse_category(name: &str, default_group: &str) -> Option<Category> {
 /// `relatedOfferings`: label, permalink, categories, offeringId. Entries with no label are
 /// dropped (nothing to show).
 pub fn offerings(map: &Map<String, Value>) -> Vec<OfferingRef> {
-    let Some(Value::Array(items)) = get(map, "relatedOfferings") else {
-        return Vec::new();
+    let items = match get(map, "relatedOfferings") {
+        Some(Value::Array(items)) => items.as_slice(),
+        // One offering written as a mapping rather than a list of one.
+        Some(one @ Value::Object(_)) => std::slice::from_ref(one),
+        _ => return Vec::new(),
     };
     items
         .iter()
@@ -509,6 +523,22 @@ mod tests {
         assert_eq!(offers[0].offering_id, Some(17545));
         assert_eq!(offers[0].categories[0].label, "Telemedicine");
         assert_eq!(offers[1].offering_id, Some(12));
+    }
+
+    #[test]
+    fn mixed_and_single_shapes_are_read() {
+        let map = obj(json!({
+            "author": [null, "  ", "Ann &amp; Co", {"name": "Bob"}],
+            "relatedOfferings": {"label": "Only One", "permalink": "/offering/only-one"},
+            "link": "https://plain.example/x"
+        }));
+        assert_eq!(authors(&map), ["Ann & Co", "Bob"]);
+        let offers = offerings(&map);
+        assert_eq!(offers.len(), 1);
+        assert_eq!(offers[0].label, "Only One");
+        assert_eq!(url(&map).as_deref(), Some("https://plain.example/x"));
+        let objects_first = obj(json!({"author": [{"name": "Jane"}, "Bob"]}));
+        assert_eq!(authors(&objects_first), ["Jane", "Bob"]);
     }
 
     #[test]

@@ -96,7 +96,7 @@ pub fn parse(syntax: Syntax, block: &str, first_line: usize) -> Result<Parsed, F
     let mut warnings = Vec::new();
     let value = match syntax {
         Syntax::Yaml => parse_yaml(block, first_line, &mut warnings)?,
-        Syntax::Toml => parse_toml(block, first_line)?,
+        Syntax::Toml => parse_toml(block, first_line, &mut warnings)?,
     };
     let fields = match value {
         Value::Object(map) => map,
@@ -151,6 +151,9 @@ fn parse_yaml(
     // article. The same parser limits apply.
     if message.contains("duplicate entry") {
         if let Ok(value) = serde_yaml_ng::from_str::<Value>(block) {
+            // The parser names the mapping's line; the person wants the repeated key's.
+            let line =
+                duplicate_key_line(block, &message).map_or(line, |n| Some(n + first_line - 1));
             warnings.push((line, format!("YAML {message} (the last value was kept)")));
             return Ok(value);
         }
@@ -159,6 +162,26 @@ fn parse_yaml(
         line,
         reason: format!("invalid YAML: {message}"),
     })
+}
+
+/// The 1-based block line where the key named in a "duplicate entry with key \"K\"" message is
+/// written the second time, if it can be found (a key written as a plain or quoted scalar).
+fn duplicate_key_line(block: &str, message: &str) -> Option<usize> {
+    let key = message.split_once("with key \"")?.1.strip_suffix('"')?;
+    let spellings = [
+        format!("{key}:"),
+        format!("\"{key}\":"),
+        format!("'{key}':"),
+    ];
+    block
+        .lines()
+        .enumerate()
+        .filter(|(_, line)| {
+            let line = line.trim_start().trim_start_matches("- ");
+            spellings.iter().any(|s| line.starts_with(s.as_str()))
+        })
+        .nth(1)
+        .map(|(n, _)| n + 1)
 }
 
 /// The 1-based block line of the first alias (`*name` where a value starts), if any.
@@ -235,21 +258,85 @@ fn check_dash_depth(block: &str, first_line: usize) -> Result<(), FrontMatterErr
     Ok(())
 }
 
-fn parse_toml(block: &str, first_line: usize) -> Result<Value, FrontMatterError> {
-    let table: toml::Table = toml::from_str(block).map_err(|err| FrontMatterError {
-        line: err
-            .span()
-            .map(|span| block[..span.start.min(block.len())].matches('\n').count() + first_line),
-        // The message may span lines; a skip reason is one line.
-        reason: format!(
-            "invalid TOML: {}",
-            err.message()
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-        ),
-    })?;
-    Ok(toml_to_loose(toml::Value::Table(table)))
+/// Impossible dates (`2023-02-30`) read as text, at most this many per block: a bad date
+/// costs a TOML article its date, as it does a YAML one, not the whole article.
+const MAX_DATE_REPAIRS: usize = 16;
+
+fn parse_toml(
+    block: &str,
+    first_line: usize,
+    warnings: &mut Vec<(Option<usize>, String)>,
+) -> Result<Value, FrontMatterError> {
+    let line_of =
+        |text: &str, at: usize| text[..at.min(text.len())].matches('\n').count() + first_line;
+    let mut repaired = std::borrow::Cow::Borrowed(block);
+    for _ in 0..=MAX_DATE_REPAIRS {
+        let err = match toml::from_str::<toml::Table>(&repaired) {
+            Ok(table) => return Ok(toml_to_loose(toml::Value::Table(table))),
+            Err(err) => err,
+        };
+        let span = err.span();
+        if err.message().contains("date-time") {
+            if let Some((quoted, token)) = span
+                .clone()
+                .and_then(|at| quote_bad_datetime(&repaired, at.start))
+            {
+                let line = span.map(|at| line_of(&repaired, at.start));
+                warnings.push((
+                    line,
+                    format!("TOML value `{token}` is not a real date or time (read as text)"),
+                ));
+                repaired = std::borrow::Cow::Owned(quoted);
+                continue;
+            }
+        }
+        return Err(FrontMatterError {
+            line: span.map(|at| line_of(&repaired, at.start)),
+            // The message may span lines; a skip reason is one line.
+            reason: format!(
+                "invalid TOML: {}",
+                err.message()
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            ),
+        });
+    }
+    Err(FrontMatterError {
+        line: Some(first_line),
+        reason: format!("invalid TOML: more than {MAX_DATE_REPAIRS} impossible dates"),
+    })
+}
+
+/// `block` with the bare date-time value around byte `at` put in quotes, and that value; `None`
+/// when the text there is not a bare date-time (then the error stands as it is).
+fn quote_bad_datetime(block: &str, at: usize) -> Option<(String, String)> {
+    let line_start = block[..at].rfind('\n').map_or(0, |n| n + 1);
+    let line_end = block[at..].find('\n').map_or(block.len(), |n| at + n);
+    // The value runs from the `=`, `[` or `,` before it to the next `,`, `]`, `}` or `#`.
+    let start = block[line_start..at]
+        .rfind(['=', '[', ','])
+        .map(|n| line_start + n + 1)?;
+    let end = block[at..line_end]
+        .find([',', ']', '}', '#'])
+        .map_or(line_end, |n| at + n);
+    let raw = &block[start..end];
+    let token = raw.trim();
+    let is_datetime = token.starts_with(|c: char| c.is_ascii_digit())
+        && token.contains(['-', ':'])
+        && token
+            .chars()
+            .all(|c| c.is_ascii_digit() || "-:.+TtZz ".contains(c));
+    if !is_datetime {
+        return None;
+    }
+    let token_start = start + (raw.len() - raw.trim_start().len());
+    let quoted = format!(
+        "{}\"{token}\"{}",
+        &block[..token_start],
+        &block[token_start + token.len()..]
+    );
+    Some((quoted, token.to_string()))
 }
 
 /// The YAML error text ends with "at line L column C" in block terms; we report our own line.
@@ -362,6 +449,26 @@ mod tests {
     }
 
     #[test]
+    fn impossible_toml_dates_cost_the_date_not_the_article() {
+        let block = "title = \"bad\"\ndate = 2023-02-30\nupdated = 2021-13-01T10:00:00Z # typo\nfine = 2020-01-01\n";
+        let parsed = parse(Syntax::Toml, block, 2).unwrap();
+        assert_eq!(parsed.fields["title"], "bad");
+        assert_eq!(parsed.fields["date"], "2023-02-30");
+        assert_eq!(parsed.fields["updated"], "2021-13-01T10:00:00Z");
+        assert_eq!(parsed.fields["fine"], "2020-01-01");
+        let lines: Vec<_> = parsed.warnings.iter().map(|(line, _)| *line).collect();
+        assert_eq!(lines, [Some(3), Some(4)]);
+        assert!(
+            parsed.warnings[0].1.contains("`2023-02-30`"),
+            "{:?}",
+            parsed.warnings
+        );
+        // Other TOML errors still refuse the block, at their line.
+        let error = parse(Syntax::Toml, "title = \"x\"\ntitle = \"y\"\n", 2).unwrap_err();
+        assert_eq!(error.line, Some(3));
+    }
+
+    #[test]
     fn toml_dates_become_text() {
         let map = parse(Syntax::Toml, "date = 2020-07-22T08:00:00-05:00\n", 2)
             .unwrap()
@@ -400,6 +507,10 @@ mod tests {
             "{:?}",
             parsed.warnings
         );
+        // The warning names the line of the repeated key, not of its mapping.
+        let block = "title: Dup\na: 1\nb: 2\nlink:\n  href: /a\n  brand: B\n  \"href\": /b\n";
+        let parsed = parse(Syntax::Yaml, block, 2).unwrap();
+        assert_eq!(parsed.warnings[0].0, Some(8), "{:?}", parsed.warnings);
     }
 
     #[test]
