@@ -12,7 +12,7 @@
 
 import { formatsFor, paintFirstView } from "./first-view.js";
 import { afterShown } from "./frames.js";
-import { createPainter } from "./painter.js";
+import { createPainter, setAside } from "./painter.js";
 import { firstViewEnd } from "./prefix.js";
 
 const ATTRIBUTES = [
@@ -48,7 +48,8 @@ function optionsFromAttributes(element, prefix) {
   const query = read("query");
   if (query !== null) options.query = query;
   const pageSize = read("page-size");
-  if (pageSize !== null && Number.isFinite(Number(pageSize))) options.pageSize = Number(pageSize);
+  // Not a number: handed on as text, so the option reader warns as for any bad value.
+  if (pageSize !== null) options.pageSize = Number.isFinite(Number(pageSize)) && pageSize.trim() !== "" ? Number(pageSize) : pageSize;
   for (const [attr, key] of [
     ["theme", "theme"],
     ["link-target", "linkTarget"],
@@ -107,10 +108,17 @@ function showFatal(host, message) {
   }
 }
 
-function report(host, error) {
+/**
+ * Reports a widget that could not start. A first view already shown (`options` are the
+ * page's, to word the notice) is kept, its controls set aside; otherwise the message takes
+ * the host's place.
+ */
+function report(host, error, options = null) {
   const message = "topic-cards could not start: " + (error && error.message ? error.message : String(error));
   console.error(message, error);
-  showFatal(host, message);
+  const shown = options !== null && host.shadowRoot?.querySelector(".tc .card");
+  if (shown) setAside(host.shadowRoot, options);
+  else showFatal(host, message);
   try {
     host.dispatchEvent(new CustomEvent("tc-error", { bubbles: true, composed: true, detail: { message } }));
   } catch (_) {
@@ -324,7 +332,7 @@ export function createApi(loadCore, defaultSource = () => ({})) {
       this.ready = this.#start(host, given ? options : { ...options, ...defaultSource() }).catch((error) => {
         this.#early?.abort();
         this.#early = null;
-        report(host, error);
+        report(host, error, options);
         return this;
       });
     }
@@ -335,6 +343,10 @@ export function createApi(loadCore, defaultSource = () => ({})) {
     // once and the first view is painted from the index's first bytes (the core, which
     // needs those bytes too, could not paint sooner).
     async #start(host, options) {
+      // nodeType, not instanceof: an element from another frame is one too.
+      if (host === null || typeof host !== "object" || host.nodeType !== 1) {
+        throw new Error(`mount() needs an element, not ${host === null ? "null" : typeof host === "object" ? "a " + (host.constructor?.name ?? "object") : typeof host}`);
+      }
       const ownPart = typeof options.firstView === "string" || typeof options.firstViewUrl === "string";
       let early = null;
       const streamIndex = () => {
@@ -445,8 +457,14 @@ export function createApi(loadCore, defaultSource = () => ({})) {
           });
         }
         disconnectedCallback() {
-          this.#handle?.destroy();
-          this.#handle = null;
+          // A move (a layout putting the element elsewhere, a framework re-ordering nodes)
+          // disconnects and connects again in one task: only an element still out of the
+          // page after it is gone, so a move keeps the reader's search and filters.
+          queueMicrotask(() => {
+            if (this.isConnected) return;
+            this.#handle?.destroy();
+            this.#handle = null;
+          });
         }
         attributeChangedCallback() {
           this.#handle?.update(optionsFromAttributes(this, ""));

@@ -32,9 +32,9 @@ import { buildSearch, endStream, prefixOf, readIndex } from "./index-stream.js";
 import {
   PAGE_SIZE,
   TIMEOUT_MS,
+  aDateOrNull,
   aList,
   aString,
-  aStringOrNull,
   field,
   get,
   hostId,
@@ -47,6 +47,9 @@ import {
 const INTERNAL_ERROR = "This widget stopped because of an internal error.";
 const PAINTER_METHODS = ["paint", "loading", "error", "setOptions", "destroy"];
 const encoder = new TextEncoder();
+
+/** The widgets following the URL hash, by namespace: two under one name is a page's slip. */
+const hashNamespaces = new Map();
 
 /** Live widgets by host: a widget lives until destroy() even if the page drops its handle,
  * and mounting again on a host replaces the old widget. */
@@ -83,6 +86,8 @@ class Widget {
   /** The core trapped: no more calls into it. */
   #stopped = false;
   #destroyed = false;
+  /** The namespace this widget's hash listener is registered under (hashNamespaces). */
+  #hashNamespace = null;
   /** A call is running: one that arrives from inside it (a painter or host callback) is
    * dropped rather than nested. */
   #busy = false;
@@ -151,10 +156,13 @@ class Widget {
           topics: field(filters, "topics", aList),
           types: field(filters, "types", aList),
           brands: field(filters, "brands", aList),
-          dateFrom: field(filters, "dateFrom", aStringOrNull),
-          dateTo: field(filters, "dateTo", aStringOrNull),
+          dateFrom: field(filters, "dateFrom", aDateOrNull),
+          dateTo: field(filters, "dateTo", aDateOrNull),
           sort: field(filters, "sort", aString),
         };
+        if (state.dateFrom && state.dateTo && state.dateFrom.trim() > state.dateTo.trim()) {
+          warn(`topic-cards: dateFrom ${state.dateFrom} is after dateTo ${state.dateTo}: no article can match`);
+        }
       } else {
         warn("topic-cards: setFilters() needs an object; filters cleared");
       }
@@ -347,6 +355,12 @@ class Widget {
 
   /** Follows hash changes made by the person (back button, edited link) or the host page. */
   #listen() {
+    const ns = this.#options.hashSync;
+    const sharing = hashNamespaces.get(ns) ?? new Set();
+    // Each would take the other's filters from a shared link or after a reload.
+    if (sharing.size) warn(`topic-cards: two widgets keep their filters in the URL hash as "${ns}"; give each element its own id (or hash-sync="name")`);
+    hashNamespaces.set(ns, sharing.add(this));
+    this.#hashNamespace = ns;
     this.#hashListener = () =>
       this.#run(() => {
         const ns = this.#options.hashSync;
@@ -361,6 +375,8 @@ class Widget {
   #unlisten() {
     if (this.#hashListener) window.removeEventListener("hashchange", this.#hashListener);
     this.#hashListener = null;
+    hashNamespaces.get(this.#hashNamespace)?.delete(this);
+    this.#hashNamespace = null;
   }
 
   // ---- Painting and failing. ----

@@ -48,6 +48,17 @@ export const aStringOrNull = (v) => {
   if (typeof v !== "string") throw "expected a string or null";
   return v;
 };
+/**
+ * A date filter as the core reads one (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`: src/query/columns.rs
+ * `date_key`), or null: anything else is refused (with field()'s warning) rather than kept as
+ * a filter that silently matches nothing.
+ */
+export const aDateOrNull = (v) => {
+  const text = aStringOrNull(v);
+  if (text === null || text.trim() === "") return text;
+  if (/^\s*(?!0000)\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?\s*$/.test(text)) return text;
+  throw "expected a date like 2025-01-31 (or 2025-01, or 2025)";
+};
 /** An array (or other iterable, but not a string) of strings. */
 export const aList = (v) => {
   const expected = "expected a list of strings";

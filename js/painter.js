@@ -55,9 +55,16 @@ import { readable, settingsOf, warnAbout } from "./paint/settings.js";
 import { paintStatus } from "./paint/status.js";
 import { paintToolbar } from "./paint/toolbar.js";
 
-/** Gives focus back to `focused` when a move took it (moving a node blurs it). */
+/**
+ * Gives focus back to `focused` when a move took it (moving a node blurs it). When its node
+ * left with its article (a new search from the URL or the host), focus goes to the status
+ * line, which a screen reader then reads ("12 articles"), instead of falling to the page's
+ * body and the top of the page.
+ */
 function restoreFocus(p, focused) {
-  if (focused && focused.isConnected && p.root.activeElement !== focused) focused.focus();
+  if (!focused || p.root.activeElement === focused) return;
+  if (focused.isConnected) focused.focus();
+  else p.ui.status.node.focus();
 }
 
 /** Puts a fresh set of nodes in place of the current ones (or into an empty root). */
@@ -96,6 +103,20 @@ function paintView(p, view) {
   const move = p.focusAfterPaint;
   p.focusAfterPaint = null;
   move?.();
+}
+
+/**
+ * The core could not start, but a first view is on the screen (painted early, or from the
+ * page's HTML): it stays, since its links work without the core. The controls that need the
+ * core are made inert (they would only look live), and the status line says why. Works on
+ * the painter's nodes and on js/prerender.js's, which are the same markup.
+ */
+export function setAside(root, options) {
+  const texts = settingsOf(readable(options)).texts;
+  for (const node of root.querySelectorAll(".bar, .facets, .active, .more-row")) node.inert = true;
+  root.querySelector(".tc")?.removeAttribute("data-pending");
+  const status = root.querySelector(".status");
+  if (status) status.textContent = texts.get("unavailable");
 }
 
 /**

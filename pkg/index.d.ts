@@ -71,7 +71,8 @@ export type TopicCardsStringKey =
   | "inferred"
   | "filterBy"
   | "errorTitle"
-  | "noIndex";
+  | "noIndex"
+  | "unavailable";
 
 /** The filters a person can set, as read by `setFilters` and reported by `getState`. */
 export interface TopicCardsFilters {

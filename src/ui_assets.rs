@@ -47,6 +47,10 @@ pub const DEFAULT_STRINGS: &[(&str, &str)] = &[
     ("filterBy", "Filter by {label}"),
     ("errorTitle", "Articles could not be loaded"),
     ("noIndex", "No index given."),
+    (
+        "unavailable",
+        "Search and filters could not be loaded; the articles shown still open.",
+    ),
 ];
 
 #[cfg(test)]

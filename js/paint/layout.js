@@ -10,7 +10,7 @@ import { add, button, Kept } from "./nodes.js";
  */
 export function buildLayout(doc, settings, collapsed) {
   const { get } = settings.texts;
-  const top = add(doc, null, "div", "tc", { part: "root" });
+  const top = add(doc, null, "div", "tc", { part: "root", dir: settings.dir });
   const error = add(doc, top, "div", "error", { role: "alert", part: "error", hidden: "" });
   const errorTitle = add(doc, error, "p", "error-title");
   const errorMessage = add(doc, error, "p", "error-message");
@@ -20,6 +20,8 @@ export function buildLayout(doc, settings, collapsed) {
   add(doc, searchBox, "label", "visually-hidden", { for: "tc-search" }, get("searchLabel"));
   const search = add(doc, searchBox, "input", "search", {
     type: "search",
+    // What a person types runs in its own direction, whatever the widget's.
+    dir: "auto",
     id: "tc-search",
     placeholder: get("searchPlaceholder"),
     autocomplete: "off",
@@ -34,7 +36,8 @@ export function buildLayout(doc, settings, collapsed) {
   add(doc, sort, "option", "", { value: "newest" }, get("sortNewest"));
   const expanded = collapsed ? "false" : "true";
   const filtersToggle = add(doc, bar, "button", "filters-toggle", button({ "data-act": "toggle-filters", "aria-expanded": expanded, "aria-controls": "tc-facets" }));
-  const status = add(doc, main, "p", "status", { role: "status", "aria-live": "polite", part: "status" });
+  // tabindex -1: focus can be put here (see restoreFocus), not tabbed to.
+  const status = add(doc, main, "p", "status", { role: "status", "aria-live": "polite", part: "status", tabindex: "-1" });
   const chips = add(doc, main, "div", "active", { part: "active-filters", hidden: "" });
   const chipList = add(doc, chips, "ul", "chip-list", { "aria-label": get("activeFilters") });
   add(doc, chips, "button", "clear", button({ "data-act": "clear" }), get("clearAll"));

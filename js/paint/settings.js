@@ -78,9 +78,11 @@ export function formatsFor(locale) {
 
 /** `options.strings`: an object of strings (anything else: no overrides). */
 function overridesOf(value) {
-  // (A getter that throws: no overrides, as for any other value that is not an object of strings.)
+  // (A getter that throws: no overrides, as for any other value that is not an object.)
   const entries = attempt(() => (isObject(value) ? Object.entries(value) : []), []);
-  return new Map(entries.every(([, v]) => typeof v === "string") ? entries.map(([k, v]) => [k, wellFormed(v)]) : []);
+  // One value that is not text costs only that text (warnAbout says which), not every
+  // override: a translated page keeps its language.
+  return new Map(entries.filter(([, v]) => typeof v === "string").map(([k, v]) => [k, wellFormed(v)]));
 }
 
 /** The UI text for `locale` (a tag or undefined) and `overrides`. */
@@ -103,6 +105,22 @@ function textsFor(locale, overrides) {
   return { get, fill, number, count, date };
 }
 
+/** Languages written right to left (ISO 639 codes as locale tags begin with them). */
+const RIGHT_TO_LEFT = new Set(["ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ps", "sd", "ug", "ur", "yi"]);
+
+/**
+ * The direction of the widget's own words: its locale's (`ar-EG`: rtl), else left to right,
+ * as its default English texts are. Not the page's: an English widget on an Arabic page still
+ * reads "12 articles", and the page's `dir` would turn that into "articles 12". A script
+ * subtag decides where it says more than the language (`ku-Latn`, `pa-Arab`).
+ */
+function directionOf(locale) {
+  const parts = (locale ?? "").toLowerCase().split(/[-_]/);
+  const script = parts.find((part) => part.length === 4);
+  if (script) return ["arab", "hebr", "thaa", "syrc", "nkoo", "adlm", "rohg"].includes(script) ? "rtl" : "ltr";
+  return RIGHT_TO_LEFT.has(parts[0]) ? "rtl" : "ltr";
+}
+
 /**
  * The page's options as the painter uses them. `textKey` names everything the nodes' fixed
  * texts and link attributes are made from: when it changes, the nodes are made again.
@@ -118,6 +136,7 @@ export function settingsOf(options) {
     offerings: o.offerings !== false,
     target,
     texts: textsFor(locale, overrides),
+    dir: directionOf(locale),
     textKey: JSON.stringify([locale, target, [...overrides]]),
   };
 }
@@ -138,6 +157,12 @@ export function readable(options) {
 
 /** A console warning for a look option the painter cannot use (it uses the default). */
 export function warnAbout(options) {
+  const strings = isObject(options) ? attempt(() => options.strings, undefined) : undefined;
+  if (strings !== undefined && strings !== null && !isObject(strings)) console.warn(`topic-cards: strings must be an object of texts by key, not ${typeof strings}; ignored`);
+  const entries = attempt(() => (isObject(strings) ? Object.entries(strings) : []), []);
+  for (const [key, v] of entries) {
+    if (typeof v !== "string") console.warn(`topic-cards: strings.${key} must be text, not ${v === null ? "null" : typeof v}; the default is used`);
+  }
   const theme = isObject(options) ? options.theme : undefined;
   if (theme !== undefined && theme !== "auto" && theme !== "light" && theme !== "dark") {
     const given = typeof theme === "string" ? `"${theme}"` : `a ${theme === null ? "null" : typeof theme}`;

@@ -5,15 +5,15 @@ import { add, button } from "./nodes.js";
 
 /** `(kind, key, label)` of every active filter, in display order. */
 function activeFilters(p, state) {
-  const { fill } = p.settings.texts;
+  const { fill, date } = p.settings.texts;
   const out = [];
   const query = trim(state.query);
   if (query) out.push(["q", "", fill("searchChip", [["query", query]])]);
   for (const key of state.topics) out.push(["t", key, p.dicts.topics.find((t) => t.slug === key)?.label ?? key]);
   for (const key of state.types) out.push(["y", key, key]);
   for (const key of state.brands) out.push(["b", key, key]);
-  if (state.dateFrom != null) out.push(["from", "", fill("dateFromChip", [["date", state.dateFrom]])]);
-  if (state.dateTo != null) out.push(["to", "", fill("dateToChip", [["date", state.dateTo]])]);
+  if (state.dateFrom != null) out.push(["from", "", fill("dateFromChip", [["date", date(state.dateFrom)]])]);
+  if (state.dateTo != null) out.push(["to", "", fill("dateToChip", [["date", date(state.dateTo)]])]);
   return out;
 }
 

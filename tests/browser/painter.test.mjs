@@ -259,8 +259,9 @@ test("active chips for the query, topics, types, brands and dates; rebuilt only 
     ["chip removable", "t", "no-such-topic", "Remove filter: no-such-topic", "no-such-topic"],
     ["chip removable", "y", state.types[0], `Remove filter: ${state.types[0]}`, state.types[0]],
     ["chip removable", "b", state.brands[0], `Remove filter: ${state.brands[0]}`, state.brands[0]],
-    ["chip removable", "from", "", "Remove filter: From 2024-01-01", "From 2024-01-01"],
-    ["chip removable", "to", "", "Remove filter: Until 2024-12-31", "Until 2024-12-31"],
+    // Dates as the cards write them (the widget's locale: US English here).
+    ["chip removable", "from", "", "Remove filter: From Jan 1, 2024", "From Jan 1, 2024"],
+    ["chip removable", "to", "", "Remove filter: Until Dec 31, 2024", "Until Dec 31, 2024"],
   ]);
   assert.equal(result.kept, true, "unchanged chips were made again");
   assert.equal(result.hidden, false);
