@@ -5,6 +5,11 @@
 //! `#top`). Refused: every other scheme, protocol-relative `//host/...` (it silently
 //! follows the host page's scheme and points off-site without saying so), and anything
 //! with control characters, which browsers strip before parsing (`java\tscript:`).
+//!
+//! Character references are not decoded here: the widget sets URLs through the DOM (and the
+//! prerenderer escapes `&`), where `&#106;avascript:` is text, a relative path. The indexer
+//! (src/content/links.rs) refuses such spellings anyway, for consumers that put index URLs
+//! into HTML unescaped; this rule stays the same as its JS twin (js/paint/links.js).
 
 /// Returns the trimmed URL when it is safe to put in `href` or `src`, else `None`.
 pub fn safe_url(raw: &str) -> Option<&str> {

@@ -286,8 +286,12 @@ pub fn categories(map: &Map<String, Value>) -> Vec<Category> {
             category.label = label;
         }
         let url = urls.get(i).cloned();
+        // A URL the indexer refuses (`javascript:alert(1)`) is dropped from the index, so it
+        // names no slug either: the slug comes from `categorySlug` or the label, as when no
+        // URL is given.
         category.slug = url
             .as_deref()
+            .filter(|url| !super::links::is_refused(url))
             .and_then(|u| u.trim_end_matches('/').rsplit('/').next())
             .map(super::slug::slugify)
             .or_else(|| slugs.get(i).map(|s| super::slug::slugify(s)))
@@ -436,6 +440,26 @@ mod tests {
         );
         assert_eq!(cats[1].label, "#healthequity");
         assert_eq!(cats.len(), 2, "tags are not topics");
+    }
+
+    #[test]
+    fn refused_category_urls_give_no_slug() {
+        let mut fields = json!({
+            "categories": ["G: One", "G: Two", "G: Three"],
+            "categoryLabel": ["One", "Two", "Three"],
+            "categoryUrl": ["javascript:alert(1)", "&#106;avascript:alert(2)", "topic/g-3"],
+        });
+        let cats = categories(&obj(fields.clone()));
+        let slugs: Vec<Option<&str>> = cats.iter().map(|c| c.slug.as_deref()).collect();
+        // None: the index gives the topic its slug from the label, as for no URL.
+        assert_eq!(slugs, vec![None, None, Some("g-3")]);
+        // The URL stays, so building the index drops it with a warning.
+        assert_eq!(cats[0].url.as_deref(), Some("javascript:alert(1)"));
+
+        fields["categorySlug"] = json!(["first", "second", "third"]);
+        let cats = categories(&obj(fields));
+        let slugs: Vec<Option<&str>> = cats.iter().map(|c| c.slug.as_deref()).collect();
+        assert_eq!(slugs, vec![Some("first"), Some("second"), Some("g-3")]);
     }
 
     #[test]
