@@ -38,6 +38,7 @@ pub struct Document {
     pub path: String,
     /// The source's id (front matter `id`, else `slug`), before de-duplication.
     pub source_id: Option<String>,
+    /// Clean title, bounded to about [`TITLE_CHARS`] characters.
     pub title: String,
     /// Clean, bounded summary.
     pub summary: String,
@@ -62,6 +63,11 @@ pub struct Document {
 
 /// The most characters a summary keeps before it is cut at a word boundary.
 pub const SUMMARY_CHARS: usize = 300;
+
+/// The most characters a title keeps before it is cut at a word boundary. Real titles are
+/// far shorter (a card shows a line or two); the bound is for a file whose first line is
+/// not a title at all, which would otherwise be stored whole, twice, in the index.
+pub const TITLE_CHARS: usize = 300;
 
 /// Bounds text to about `max` characters, cutting at a word boundary and adding an
 /// ellipsis when anything was cut.
