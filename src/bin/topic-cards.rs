@@ -38,7 +38,8 @@ enum Command {
         /// Also write the run's report (skips, warnings, counts) as JSON.
         #[arg(long)]
         report: Option<PathBuf>,
-        /// The publishing site's URL; relative links (offering pages, images) are joined to it.
+        /// The publishing site's URL: relative links become absolute against it (section
+        /// paths such as `topic/x` and `/offering/x` from its root, file names beside it).
         #[arg(long)]
         base_url: Option<String>,
         /// Also write the index's first-view part (a few kB: the facets and the first cards)
