@@ -25,7 +25,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Index a folder of articles (Markdown/HTML with YAML or TOML front matter, plain text).
+    /// Index a folder of articles (Markdown/HTML with YAML, TOML or JSON front matter, plain text).
     Index {
         /// The content folder, read recursively (hidden files and folders are ignored).
         content_dir: PathBuf,

@@ -1,5 +1,5 @@
-//! Front matter: a YAML block fenced by `---` or a TOML block fenced by `+++` at the top of
-//! a file. Both are parsed into one loose value tree (`serde_json::Value`) so field
+//! Front matter: a YAML block fenced by `---`, a TOML block fenced by `+++`, or a JSON object
+//! at the top of a file. All are parsed into one loose value tree (`serde_json::Value`) so field
 //! extraction does not care which syntax an editor used. Parse errors carry the line in the
 //! file, not in the block.
 
@@ -10,6 +10,8 @@ use serde_json::{Map, Value};
 pub enum Syntax {
     Yaml,
     Toml,
+    /// Hugo's third form: a JSON object at the top of the file, with no fence.
+    Json,
 }
 
 /// A file split into its front matter (if any) and body.
@@ -46,6 +48,9 @@ pub fn split(text: &str) -> Result<Split<'_>, FrontMatterError> {
     }
     let whole = text;
     let text = &text[fence_at..];
+    if text.starts_with('{') {
+        return split_json(whole, fence_at, skipped_lines);
+    }
     let first_end = text.find('\n').unwrap_or(text.len());
     let syntax = match text[..first_end].trim_end() {
         "---" => Syntax::Yaml,
@@ -82,6 +87,37 @@ pub fn split(text: &str) -> Result<Split<'_>, FrontMatterError> {
     })
 }
 
+/// A file that opens with `{`: its first JSON value is the front matter and the rest is the
+/// body. Where that value ends is the JSON reader's to say (braces inside strings do not
+/// count), so a broken object is an error at its line rather than a guess.
+fn split_json(
+    whole: &str,
+    start: usize,
+    skipped_lines: usize,
+) -> Result<Split<'_>, FrontMatterError> {
+    let text = &whole[start..];
+    let mut values = serde_json::Deserializer::from_str(text).into_iter::<serde::de::IgnoredAny>();
+    if let Some(Err(error)) = values.next() {
+        return Err(FrontMatterError {
+            line: Some(skipped_lines + error.line()),
+            reason: format!(
+                "invalid JSON front matter: {}",
+                strip_location(&error.to_string())
+            ),
+        });
+    }
+    let end = values.byte_offset();
+    // The body starts on the line after the object's closing brace.
+    let rest = &text[end..];
+    let body_start = rest.find('\n').map_or(text.len(), |n| end + n + 1);
+    Ok(Split {
+        front: Some((Syntax::Json, &text[..end])),
+        front_line: skipped_lines + 1,
+        body: &text[body_start..],
+        body_line: skipped_lines + 1 + text[..body_start].matches('\n').count(),
+    })
+}
+
 /// A parsed block: its fields, and repairs made to read it.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Parsed {
@@ -97,6 +133,14 @@ pub fn parse(syntax: Syntax, block: &str, first_line: usize) -> Result<Parsed, F
     let value = match syntax {
         Syntax::Yaml => parse_yaml(block, first_line, &mut warnings)?,
         Syntax::Toml => parse_toml(block, first_line, &mut warnings)?,
+        // split_json has read it once already: it is one well-formed JSON value.
+        Syntax::Json => serde_json::from_str(block).map_err(|error| FrontMatterError {
+            line: Some(first_line + error.line() - 1),
+            reason: format!(
+                "invalid JSON front matter: {}",
+                strip_location(&error.to_string())
+            ),
+        })?,
     };
     let fields = match value {
         Value::Object(map) => map,
@@ -466,6 +510,28 @@ mod tests {
         // Other TOML errors still refuse the block, at their line.
         let error = parse(Syntax::Toml, "title = \"x\"\ntitle = \"y\"\n", 2).unwrap_err();
         assert_eq!(error.line, Some(3));
+    }
+
+    #[test]
+    fn json_front_matter_is_read_up_to_its_closing_brace() {
+        let text =
+            "{\n  \"title\": \"A {braced} title\",\n  \"tags\": [\"a\"]\n}\nBody {not json}\n";
+        let s = split(text).unwrap();
+        let (syntax, block) = s.front.unwrap();
+        assert_eq!(syntax, Syntax::Json);
+        assert_eq!(s.body, "Body {not json}\n");
+        assert_eq!(s.body_line, 5);
+        let parsed = parse(syntax, block, s.front_line).unwrap();
+        assert_eq!(parsed.fields["title"], "A {braced} title");
+        let broken = split("{\n  \"title\": \"x\",\n  oops\n}\nbody\n").unwrap_err();
+        assert_eq!(broken.line, Some(3));
+        assert!(
+            broken.reason.starts_with("invalid JSON front matter"),
+            "{}",
+            broken.reason
+        );
+        let array = split("{\"a\": 1}").unwrap();
+        assert_eq!(array.body, "");
     }
 
     #[test]

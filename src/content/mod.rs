@@ -1,4 +1,4 @@
-//! Reading source documents: front matter (YAML, TOML), plain text, HTML to text, dates,
+//! Reading source documents: front matter (YAML, TOML, JSON), plain text, HTML to text, dates,
 //! field fallbacks, and diagnostics that name path and line.
 //!
 //! [`walk::scan`] reads a folder into [`Document`]s and [`Skip`]s; `index::build` turns the
