@@ -131,7 +131,23 @@ async function main(args) {
   process.stderr.write(`prerender: the <style> needs style-src ${await styleSource()} under a Content-Security-Policy\n`);
 }
 
-if (typeof process === "object" && process.argv?.[1] && import.meta.url === (await import("node:url")).pathToFileURL(process.argv[1]).href) {
+/**
+ * Whether Node was asked to run this file, rather than to import it. Compared as real paths:
+ * npm installs the command as a symlink (node_modules/.bin/topic-cards-prerender), which
+ * `process.argv[1]` names, while `import.meta.url` is the file the link points to.
+ */
+async function runAsCommand() {
+  if (typeof process !== "object" || !process.argv?.[1]) return false;
+  const { realpathSync } = await import("node:fs");
+  const { fileURLToPath } = await import("node:url");
+  try {
+    return realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+  } catch (_) {
+    return false;
+  }
+}
+
+if (await runAsCommand()) {
   main(process.argv.slice(2)).catch((error) => {
     process.stderr.write(`prerender: ${error.message}\n`);
     process.exitCode = 1;

@@ -8,8 +8,8 @@
 //
 // Needs `bash scripts/build.sh` first (pkg/prerender.js, pkg/topic-cards.js, build/).
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { ROOT, assertClean, cards, openPage, screenshot, start } from "./harness.mjs";
@@ -85,6 +85,29 @@ test("declines what the painter declines: a search, filters or a sort asked for"
     assert.throws(() => prerender(INDEXES.sample, options), /cannot be prerendered/, JSON.stringify(options));
   }
   assert.throws(() => prerender('{"format":"something else"}'), /cannot be prerendered/);
+});
+
+/**
+ * The tool as npm installs it for a consumer: the package in node_modules and the command a
+ * relative symlink to its file in node_modules/.bin. Run through the link, as `npx` and
+ * package scripts run it; returns the run's status, stdout and stderr.
+ */
+function runInstalledCommand(args) {
+  const modules = join(OUT, "installed", "node_modules");
+  rmSync(modules, { recursive: true, force: true });
+  mkdirSync(join(modules, ".bin"), { recursive: true });
+  symlinkSync(join(ROOT, "pkg"), join(modules, "topic-cards"), "dir");
+  const command = join(modules, ".bin", "topic-cards-prerender");
+  symlinkSync("../topic-cards/prerender.js", command);
+  return spawnSync(process.execPath, [command, ...args], { encoding: "utf8" });
+}
+
+test("the command npm installs (a symlink in node_modules/.bin) prints the markup and the CSP source", async () => {
+  const run = runInstalledCommand([FIRST_VIEW, "--page-size", "3"]);
+  assert.equal(run.status, 0, run.stderr);
+  assert.ok(run.stdout.startsWith('<template shadowrootmode="open">'), run.stdout.slice(0, 80));
+  assert.equal(run.stdout.match(/part="card"/g)?.length, 3, "three cards");
+  assert.ok(run.stderr.includes(await styleSource()), run.stderr);
 });
 
 /** The sample's images are relative (images/...): answer them from content/images. */
