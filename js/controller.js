@@ -43,6 +43,7 @@ import {
   sameSource,
   warn,
 } from "./options.js";
+import { wellFormed } from "./rust-text.js";
 
 const INTERNAL_ERROR = "This widget stopped because of an internal error.";
 const PAINTER_METHODS = ["paint", "loading", "error", "setOptions", "destroy"];
@@ -293,7 +294,7 @@ class Widget {
    * differ from the ones it had. */
   #setCoreFilters(s) {
     // Well-formed text only: JSON would carry a lone surrogate as an escape the core refuses.
-    const text = (v) => (typeof v === "string" ? v.toWellFormed() : null);
+    const text = (v) => (typeof v === "string" ? wellFormed(v) : null);
     const list = (v) => (Array.isArray(v) ? v.map(text) : []);
     const changed = this.#core.setFilters(
       JSON.stringify({

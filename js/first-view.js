@@ -9,7 +9,7 @@
 import { createPainter, viewFromPrefix } from "./painter.js";
 import { hasNamespace } from "./hash.js";
 import { isObject } from "./paint/settings.js";
-import { trim } from "./rust-trim.js";
+import { isWellFormed, trim, wellFormed } from "./rust-text.js";
 
 export { formatsFor } from "./paint/settings.js";
 
@@ -66,14 +66,14 @@ function firstViewOf(hostId, hash, prefix, options) {
   if (declines(o, hostId, hash)) return null;
   const view = viewFromPrefix(prefix, pageSizeOf(o));
   // What wasm-bindgen hands Rust for a JS string (lone surrogates become U+FFFD).
-  if (typeof o.query === "string") view.state.query = o.query.toWellFormed();
+  if (typeof o.query === "string") view.state.query = wellFormed(o.query);
   return view;
 }
 
 // ---- The prefix, checked as the core's decoder checks it (serde shapes, then ids). ----
 
 // serde_json refuses lone surrogates, JSON.parse keeps them.
-const str = (v) => typeof v === "string" && v.isWellFormed();
+const str = (v) => typeof v === "string" && isWellFormed(v);
 // serde reads `-0` as a float, never as an unsigned integer; beyond 2^53 a parsed number
 // is no longer the one written (a u64 `offeringId`): decline.
 const natural = (v) => Number.isSafeInteger(v) && v >= 0 && !Object.is(v, -0);

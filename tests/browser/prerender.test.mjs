@@ -87,6 +87,21 @@ test("declines what the painter declines: a search, filters or a sort asked for"
   assert.throws(() => prerender('{"format":"something else"}'), /cannot be prerendered/);
 });
 
+test("works where String.prototype.isWellFormed and toWellFormed are missing (as before Node 20)", () => {
+  const names = ["isWellFormed", "toWellFormed"];
+  const saved = names.map((name) => [name, Object.getOwnPropertyDescriptor(String.prototype, name)]);
+  const expected = prerender(INDEXES.awkward, { strings: { searchLabel: "Suche \uD800" } });
+  assert.ok(expected.includes("Suche \uFFFD"), "the lone surrogate is written as U+FFFD");
+  for (const name of names) delete String.prototype[name];
+  try {
+    assert.equal(prerender(INDEXES.awkward, { strings: { searchLabel: "Suche \uD800" } }), expected);
+    // A lone surrogate in the index is still refused, as serde_json refuses it.
+    assert.throws(() => prerender(INDEXES.sample.replace('"title":"', '"title":"\\uDC00')), /cannot be prerendered/);
+  } finally {
+    for (const [name, descriptor] of saved) Object.defineProperty(String.prototype, name, descriptor);
+  }
+});
+
 /**
  * The tool as npm installs it for a consumer: the package in node_modules and the command a
  * relative symlink to its file in node_modules/.bin. Run through the link, as `npx` and
