@@ -127,17 +127,28 @@ export interface TopicCardsOfferingClickDetail {
   offeringId: number | null;
 }
 
+/**
+ * The events a widget sends on its element. They bubble and are composed (they leave the
+ * widget's shadow root), so listeners on any ancestor, on the document and on the window
+ * hear them too, and are typed there as well.
+ */
+export interface TopicCardsEventMap {
+  /** The filters or results changed. */
+  "tc-change": CustomEvent<TopicCardsState>;
+  /** A card's link was followed. */
+  "tc-card-click": CustomEvent<TopicCardsCardClickDetail>;
+  /** An offering's link was followed. */
+  "tc-offering-click": CustomEvent<TopicCardsOfferingClickDetail>;
+  /** The index loaded and the first cards are on screen. */
+  "tc-ready": CustomEvent<{ total: number }>;
+  /** The widget could not load its index or hit an internal error. */
+  "tc-error": CustomEvent<{ message: string }>;
+}
+
 declare global {
-  interface HTMLElementEventMap {
-    /** The filters or results changed. */
-    "tc-change": CustomEvent<TopicCardsState>;
-    /** A card's link was followed. */
-    "tc-card-click": CustomEvent<TopicCardsCardClickDetail>;
-    /** An offering's link was followed. */
-    "tc-offering-click": CustomEvent<TopicCardsOfferingClickDetail>;
-    /** The index loaded and the first cards are on screen. */
-    "tc-ready": CustomEvent<{ total: number }>;
-    /** The widget could not load its index or hit an internal error. */
-    "tc-error": CustomEvent<{ message: string }>;
-  }
+  // ElementEventMap, not only HTMLElementEventMap (which extends it): `querySelector`
+  // returns an Element.
+  interface ElementEventMap extends TopicCardsEventMap {}
+  interface DocumentEventMap extends TopicCardsEventMap {}
+  interface WindowEventMap extends TopicCardsEventMap {}
 }

@@ -2,7 +2,7 @@
 // package's own .d.ts, built, served, and loaded under the strict CSP.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { ROOT, assertClean, cards, openPage, painted, screenshot, start } from "./harness.mjs";
@@ -69,5 +69,29 @@ test("npm packs every file the package's manifest names, its README and its lice
   for (const text of ["LICENSE-MIT", "LICENSE-APACHE"]) {
     assert.ok(paths.has(text), `${text} is in the packed package`);
     assert.equal(readFileSync(join(pkg, text), "utf8"), readFileSync(join(ROOT, text), "utf8"));
+  }
+});
+
+test("the READMEs' TypeScript examples and tests/types/usage.ts pass a strict check", () => {
+  // The examples as the READMEs show them, each a file of its own, beside the hand-written
+  // checks; strict, with the package's .d.ts checked too (skipLibCheck off), under both
+  // module resolutions a TypeScript app may use.
+  const dir = join(ROOT, "test-output", "types");
+  mkdirSync(dir, { recursive: true });
+  const files = [join(ROOT, "tests", "types", "usage.ts")];
+  for (const [readme, name] of [["README.md", "readme"], ["pkg/README.md", "pkg-readme"]]) {
+    const examples = [...readFileSync(join(ROOT, readme), "utf8").matchAll(/^```ts\n([^]*?)^```$/gm)].map((m) => m[1]);
+    assert.ok(examples.length > 0, `${readme} has a TypeScript example`);
+    examples.forEach((code, i) => {
+      const file = join(dir, `${name}-${i}.ts`);
+      writeFileSync(file, code);
+      files.push(file);
+    });
+  }
+  for (const [module, moduleResolution] of [["ESNext", "Bundler"], ["Node16", "Node16"]]) {
+    const compilerOptions = { target: "ES2022", module, moduleResolution, strict: true, skipLibCheck: false, noEmit: true, lib: ["ES2022", "DOM"], types: [] };
+    const config = join(dir, `tsconfig.${moduleResolution.toLowerCase()}.json`);
+    writeFileSync(config, JSON.stringify({ compilerOptions, files }, null, 2));
+    execFileSync(join(ROOT, "node_modules", ".bin", "tsc"), ["-p", config], { cwd: ROOT, stdio: "inherit" });
   }
 });
