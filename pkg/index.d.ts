@@ -76,7 +76,8 @@ export type TopicCardsStringKey =
 /** The filters a person can set, as read by `setFilters` and reported by `getState`. */
 export interface TopicCardsFilters {
   query?: string;
-  /** Topic slugs (on input also `Group: Label` or a label). */
+  /** Topic slugs (on input also `Group: Label` or a label; in a state read before the index
+   * has loaded, the topics still as they were given). */
   topics?: string[];
   /** Content type names, e.g. `curated`, `contributed`. */
   types?: string[];
@@ -89,8 +90,10 @@ export interface TopicCardsFilters {
 }
 
 export interface TopicCardsState extends TopicCardsFilters {
-  /** Number of matching articles. */
-  total: number;
+  /** Number of matching articles, or null while it is not known: filters or a search set
+   * while the index is still loading (a `tc-change` then comes again, with the number, once
+   * it is known), and while the widget shows its error state. */
+  total: number | null;
 }
 
 export interface TopicCardsHandle {
@@ -102,8 +105,10 @@ export interface TopicCardsHandle {
   update(options: TopicCardsOptions): void;
   /** Replaces the current filters. */
   setFilters(filters: TopicCardsFilters): void;
-  /** The current filters and result count; undefined until ready. */
-  getState(): TopicCardsState | undefined;
+  /** The current filters and result count. Undefined until the widget has mounted with its
+   * core (`ready` resolves then), when it could not start, and after `destroy()`; null once
+   * an internal error has stopped it. */
+  getState(): TopicCardsState | null | undefined;
   /** Removes the widget, its listeners and its state. Safe to call twice. */
   destroy(): void;
 }
@@ -139,7 +144,8 @@ export interface TopicCardsEventMap {
   "tc-card-click": CustomEvent<TopicCardsCardClickDetail>;
   /** An offering's link was followed. */
   "tc-offering-click": CustomEvent<TopicCardsOfferingClickDetail>;
-  /** The index loaded and the first cards are on screen. */
+  /** The whole index is in and its search is built (the first cards showed earlier);
+   * `total` is the number of matches for the filters then. */
   "tc-ready": CustomEvent<{ total: number }>;
   /** The widget could not load its index or hit an internal error. */
   "tc-error": CustomEvent<{ message: string }>;

@@ -12,7 +12,14 @@ document.addEventListener("tc-card-click", (event) => event.detail.url);
 window.addEventListener("tc-error", (event) => event.detail.message);
 element.addEventListener("tc-offering-click", (event) => event.detail.offeringId);
 element.addEventListener("tc-ready", (event) => event.detail.total.toFixed());
+// `total` is null until the widget knows it.
+// @ts-expect-error
+element.addEventListener("tc-change", (event) => event.detail.total.toFixed());
+element.addEventListener("tc-change", (event) => event.detail.total?.toFixed());
 
 handle.ready.then((ready) => ready.getState());
+// Undefined before the core has come and after destroy(), null once stopped by an error.
+// @ts-expect-error
+const known: TopicCardsState | undefined = handle.getState();
 const state: TopicCardsState | null | undefined = handle.getState();
-console.log(state);
+console.log(known, state);
