@@ -30,6 +30,10 @@ const ATTRIBUTES = [
   "offerings",
 ];
 
+/** Attributes that name the index: a change to either applies the index they give together
+ * (an inline one wins over `index-url`, as at mount). */
+const SOURCE_ATTRIBUTES = ["index-url", "index-ref"];
+
 /**
  * Reads widget options from an element's attributes (`prefix` is "" for `<topic-cards>` and
  * "data-" for `[data-topic-cards]`). Only attributes that are present become options.
@@ -448,8 +452,15 @@ export function createApi(loadCore, defaultSource = () => ({})) {
           this.#handle?.destroy();
           this.#handle = null;
         }
-        attributeChangedCallback() {
-          this.#handle?.update(optionsFromAttributes(this, ""));
+        attributeChangedCallback(name, before, after) {
+          if (!this.#handle || before === after) return;
+          // Only the options this attribute sets. The others hold the start state too (topics,
+          // query, sort), and applying them again would undo what the reader chose since.
+          const options = optionsFromAttributes(this, "");
+          const keys = SOURCE_ATTRIBUTES.includes(name) ? ["index", "indexUrl"] : [name.replace(/-(.)/g, (_, c) => c.toUpperCase())];
+          const changed = {};
+          for (const key of keys) if (key in options) changed[key] = options[key];
+          this.#handle.update(changed);
         }
         get handle() {
           return this.#handle;
