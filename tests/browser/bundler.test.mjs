@@ -2,8 +2,9 @@
 // package's own .d.ts, built, served, and loaded under the strict CSP.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { after, before, test } from "node:test";
 import { ROOT, assertClean, cards, openPage, painted, screenshot, start } from "./harness.mjs";
 
@@ -93,5 +94,26 @@ test("the READMEs' TypeScript examples and tests/types/usage.ts pass a strict ch
     const config = join(dir, `tsconfig.${moduleResolution.toLowerCase()}.json`);
     writeFileSync(config, JSON.stringify({ compilerOptions, files }, null, 2));
     execFileSync(join(ROOT, "node_modules", ".bin", "tsc"), ["-p", config], { cwd: ROOT, stdio: "inherit" });
+  }
+});
+
+test("the files the package finds beside itself are exported, and rolldown emits them with the README's flag", async () => {
+  // Every `new URL("./FILE", import.meta.url)` of index.js: a bundler that does not emit them
+  // leaves the app to copy them, which it can only do if it can resolve them.
+  const beside = [...readFileSync(join(ROOT, "pkg", "index.js"), "utf8").matchAll(/new URL\("\.\/([^"]+)", import\.meta\.url\)/g)].map((m) => m[1]);
+  assert.deepEqual(beside.sort(), ["core_bg.wasm", "default-index.first.json", "default-index.json"]);
+  for (const file of beside) {
+    assert.ok(existsSync(fileURLToPath(import.meta.resolve(`topic-cards/${file}`))), `topic-cards/${file} resolves`);
+  }
+  const { rolldown } = await import("rolldown");
+  const dir = join(ROOT, "test-output", "rolldown-app");
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "main.js"), 'import { mount } from "topic-cards";\nmount(document.body);\n');
+  const bundle = await rolldown({ input: join(dir, "main.js"), logLevel: "silent", experimental: { resolveNewUrlToAsset: true } });
+  const { output } = await bundle.generate({ format: "es" });
+  await bundle.close();
+  const emitted = output.map((o) => o.fileName);
+  for (const [file, pattern] of [["core_bg.wasm", /core_bg-.*\.wasm$/], ["default-index.json", /default-index-.*\.json$/], ["default-index.first.json", /default-index\.first-.*\.json$/]]) {
+    assert.ok(emitted.some((name) => pattern.test(name)), `${file} emitted: ${emitted.join(", ")}`);
   }
 });
