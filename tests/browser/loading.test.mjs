@@ -85,6 +85,24 @@ test("a fetch option that fails or throws becomes the widget's error", async () 
   }
 });
 
+test("timeoutMs gives up by itself, even when the fetch option ignores the abort signal, and says the limit", async () => {
+  for (const [make, reason] of [
+    [`() => ({ indexUrl: "x.json", timeoutMs: 300, fetch: () => new Promise(() => {}) })`, /x\.json took longer than 300 ms to load/],
+    [
+      `() => ({ indexUrl: "x.json", timeoutMs: 1500, fetch: (url, init) => new Promise((_, reject) => init.signal.addEventListener("abort", () => reject(init.signal.reason))) })`,
+      /x\.json took longer than 1\.5 s to load/,
+    ],
+  ]) {
+    const { page, widget } = await mountWith(make);
+    const alert = widget.getByRole("alert");
+    await alert.waitFor({ state: "visible", timeout: 10000 });
+    assert.match(await alert.innerText(), reason);
+    assert.equal((await page.evaluate(() => window.__errors)).length, 1);
+    await assertClean(page, { allowConsoleErrors: true });
+    await page.context().close();
+  }
+});
+
 test("a fetch option that is not a function is ignored with a warning", async () => {
   const { page, widget } = await mountWith(`() => {
     window.__warnings = [];
