@@ -101,9 +101,10 @@ export interface TopicCardsHandle {
   readonly host: HTMLElement;
   /** Resolves once the widget has mounted (or has shown its error state). */
   readonly ready: Promise<TopicCardsHandle>;
-  /** Changes options; those not given keep their values. */
+  /** Changes options; those not given keep their values (`topics`, `query` and `sort`
+   * replace those filters). Sends no `tc-change`. */
   update(options: TopicCardsOptions): void;
-  /** Replaces the current filters. */
+  /** Replaces the current filters. Sends no `tc-change`. */
   setFilters(filters: TopicCardsFilters): void;
   /** The current filters and result count. Undefined until the widget has mounted with its
    * core (`ready` resolves then), when it could not start, and after `destroy()`; null once
@@ -138,7 +139,10 @@ export interface TopicCardsOfferingClickDetail {
  * hear them too, and are typed there as well.
  */
 export interface TopicCardsEventMap {
-  /** The filters or results changed. */
+  /** The reader changed the filters: a search, a facet, the sort, a chip, or the URL hash
+   * (with `hashSync`). The detail is the state, as `getState()` gives it. Like the DOM's
+   * `change` event, it is not sent for the page's own changes (`setFilters`, `update`, an
+   * element's attributes): the page knows of those already. */
   "tc-change": CustomEvent<TopicCardsState>;
   /** A card's link was followed. */
   "tc-card-click": CustomEvent<TopicCardsCardClickDetail>;
