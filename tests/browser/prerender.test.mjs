@@ -80,11 +80,55 @@ for (const name of ["sample", "awkward"]) {
   });
 }
 
-test("declines what the painter declines: a search, filters or a sort asked for", () => {
+test("declines what the painter declines, saying which cause applies", () => {
   for (const options of [{ query: "tele" }, { topics: ["telemedicine"] }, { sort: "newest" }]) {
-    assert.throws(() => prerender(INDEXES.sample, options), /cannot be prerendered/, JSON.stringify(options));
+    assert.throws(() => prerender(INDEXES.sample, options), /cannot be prerendered: the options ask for a search, filters or the newest sort/, JSON.stringify(options));
   }
-  assert.throws(() => prerender('{"format":"something else"}'), /cannot be prerendered/);
+  const sample = JSON.parse(INDEXES.sample);
+  const withSample = (change) => JSON.stringify(change(structuredClone(sample)));
+  for (const [text, reason] of [
+    ["not json", /the index is not JSON/],
+    ["[1]", /not a JSON object/],
+    ['{"format":"something else"}', /its "format" is "something else", not "topic-cards-index"/],
+    [withSample((i) => ({ ...i, version: 2 })), /its "version" is 2; the widget reads version 1/],
+    [withSample(({ firstView, ...rest }) => rest), /no "firstView" member/],
+    [withSample((i) => ({ ...i, brands: [{ name: "a" }] })), /its "brands" member is not in the shape/],
+    [withSample((i) => ((i.firstView.articles[0].brand = 999), i)), /an id in it points outside its list/],
+  ]) {
+    assert.throws(() => prerender(text), reason, text.slice(0, 60));
+  }
+});
+
+/** The tool run as a command (`node pkg/prerender.js ARGS`): its status, stdout and stderr. */
+const runTool = (args) => spawnSync(process.execPath, [TOOL, ...args], { encoding: "utf8" });
+
+test("the command refuses a bad flag or value with its usage (status 2), and an index with the reason (status 1)", () => {
+  for (const [args, said] of [
+    [["--page-size", "abc"], /--page-size must be a whole number from 1 to 1000, not "abc"/],
+    [["--page-size", "0"], /--page-size must be/],
+    [["--page-size", "2.5"], /--page-size must be/],
+    [["--page-size", "1001"], /--page-size must be/],
+    [["--theme", "purple"], /--theme must be "auto", "light" or "dark", not "purple"/],
+    [["--locale", "en_US!"], /--locale must be a BCP 47 language tag/],
+    [["--no-such-flag"], /unknown argument --no-such-flag/],
+    [["--id"], /--id needs a value/],
+  ]) {
+    const run = runTool([FIRST_VIEW, ...args]);
+    assert.equal(run.status, 2, args.join(" "));
+    assert.match(run.stderr, said);
+    assert.match(run.stderr, /^usage: topic-cards-prerender INDEX\.first\.json/m);
+    assert.equal(run.stdout, "", "no markup");
+  }
+  const none = runTool([]);
+  assert.equal(none.status, 2);
+  assert.match(none.stderr, /no index file given\nusage:/);
+
+  const file = join(OUT, "wrong-format.json");
+  writeFileSync(file, '{"format":"x"}');
+  const refused = runTool([file]);
+  assert.equal(refused.status, 1);
+  assert.match(refused.stderr, /cannot be prerendered: its "format" is "x", not "topic-cards-index"/);
+  assert.equal(refused.stdout, "");
 });
 
 test("works where String.prototype.isWellFormed and toWellFormed are missing (as before Node 20)", () => {
