@@ -117,3 +117,16 @@ test("the files the package finds beside itself are exported, and rolldown emits
     assert.ok(emitted.some((name) => pattern.test(name)), `${file} emitted: ${emitted.join(", ")}`);
   }
 });
+
+test("a bundler keeps the script-tag files when an app imports them for their side effects", async () => {
+  // `import "topic-cards/topic-cards.js"` registers <topic-cards>; with the whole package
+  // marked free of side effects, bundlers dropped the import and built an app without it.
+  const { rolldown } = await import("rolldown");
+  const dir = join(ROOT, "test-output", "side-effects-app");
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "main.js"), 'import "topic-cards/topic-cards.js";\n');
+  const bundle = await rolldown({ input: join(dir, "main.js"), logLevel: "silent" });
+  const { output } = await bundle.generate({ format: "es" });
+  await bundle.close();
+  assert.match(output[0].code, /TopicCards/, "the loader's code is in the bundle");
+});
