@@ -114,11 +114,21 @@ export interface TopicCardsHandle {
   destroy(): void;
 }
 
+/** A `<topic-cards>` element, once registered (`defineElement()`, or the script tag). */
+export interface TopicCardsElement extends HTMLElement {
+  /** The handle of the widget the element mounts: null until it has mounted (a task after the
+   * element is added to the document, so a parsed element has its inline index by then) and
+   * again once the element has been removed (which destroys the widget); undefined while
+   * the element is not registered yet. */
+  readonly handle?: TopicCardsHandle | null;
+}
+
 /** Mounts a widget into `element`. Returns at once; calls made before the Wasm is ready queue. */
 export function mount(element: HTMLElement, options?: TopicCardsOptions): TopicCardsHandle;
 /** Mounts every `[data-topic-cards]` element under `root` (default: the document). */
 export function scan(root?: ParentNode): void;
-/** Registers the `<topic-cards>` custom element. */
+/** Registers the `<topic-cards>` custom element (under another `name`, its elements are still
+ * TopicCardsElements, but TypeScript only knows `topic-cards` by its tag). */
 export function defineElement(name?: string): void;
 
 export interface TopicCardsCardClickDetail {
@@ -156,6 +166,9 @@ export interface TopicCardsEventMap {
 }
 
 declare global {
+  interface HTMLElementTagNameMap {
+    "topic-cards": TopicCardsElement;
+  }
   // ElementEventMap, not only HTMLElementEventMap (which extends it): `querySelector`
   // returns an Element.
   interface ElementEventMap extends TopicCardsEventMap {}

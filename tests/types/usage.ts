@@ -1,7 +1,8 @@
 // What a TypeScript app may write against the package's types (pkg/index.d.ts), held to a
 // strict check by tests/browser/bundler.test.mjs together with the READMEs' examples. A line
 // under `@ts-expect-error` must fail to typecheck: the types refuse what the runtime would.
-import { mount, type TopicCardsState } from "topic-cards";
+import { mount, type TopicCardsElement, type TopicCardsState } from "topic-cards";
+import { prerender, styleSource } from "topic-cards/prerender.js";
 
 const element = document.createElement("div");
 const handle = mount(element, { pageSize: 3 });
@@ -23,3 +24,14 @@ handle.ready.then((ready) => ready.getState());
 const known: TopicCardsState | undefined = handle.getState();
 const state: TopicCardsState | null | undefined = handle.getState();
 console.log(known, state);
+
+// A <topic-cards> element is typed by its tag, with its widget's handle.
+document.querySelector("topic-cards")?.handle?.setFilters({ query: "rural" });
+const declared: TopicCardsElement = document.createElement("topic-cards");
+// The handle is null until the element has mounted its widget.
+// @ts-expect-error
+declared.handle.getState();
+
+// The prerender tool (Node).
+const markup: string = prerender("{}", { pageSize: 3, theme: "dark", offerings: false });
+styleSource().then((source: string) => console.log(markup, source));
