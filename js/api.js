@@ -30,6 +30,10 @@ const ATTRIBUTES = [
   "offerings",
 ];
 
+/** Attributes that name the index: a change to either applies the index they give together
+ * (an inline one wins over `index-url`, as at mount). */
+const SOURCE_ATTRIBUTES = ["index-url", "index-ref"];
+
 /**
  * Reads widget options from an element's attributes (`prefix` is "" for `<topic-cards>` and
  * "data-" for `[data-topic-cards]`). Only attributes that are present become options.
@@ -280,21 +284,33 @@ function painterFor(host, options) {
 }
 
 /**
- * What a person typed into the early first view before the core came: the search box's
- * text, and whether it had focus (and where the caret was).
+ * What a person did on the early first view (painted here, or in the page's HTML) before the
+ * core came: the text typed into the search box, with whether it had focus and where the
+ * caret was; the facet values ticked, as `[kind, key]`; and the sort chosen. That view never
+ * shows a filter or a sort other than relevance (first-view.js declines to draw them), so
+ * whatever differs from that is the person's own.
  */
-function typedEarly(host) {
+function earlyChoices(host) {
   const root = host.shadowRoot;
-  const box = root && root.querySelector('input[type="search"]');
-  if (!box || box.value.trim() === "") return null;
-  return { value: box.value, focused: root.activeElement === box, start: box.selectionStart, end: box.selectionEnd };
+  if (!root) return null;
+  const box = root.querySelector('input[type="search"]');
+  const typed =
+    box && box.value.trim() !== "" ? { value: box.value, focused: root.activeElement === box, start: box.selectionStart, end: box.selectionEnd } : null;
+  const ticked = [...root.querySelectorAll('input[data-act="facet"]:checked')].map((input) => [input.dataset.kind, input.dataset.key]);
+  const sort = root.querySelector('select[data-act="sort"]')?.value;
+  return { typed, ticked, sort: sort && sort !== "relevance" ? sort : null };
 }
 
 /**
- * Hands text typed before the core came to it as the search it is (the filter, the hash and
- * the host's `tc-change` follow as for any typing), then puts the caret back where it was.
+ * Hands what the person did before the core came to it as the acts they are (the filter,
+ * the hash and the host's `tc-change` follow as for any act), the search last, then puts
+ * the caret back where it was.
  */
-function searchTyped(host, painter, input) {
+function carryOver(host, painter, choices) {
+  if (!choices) return;
+  for (const [kind, key] of choices.ticked) painter.onAct?.("facet", kind, key, true);
+  if (choices.sort) painter.onAct?.("sort", choices.sort);
+  const input = choices.typed;
   if (!input) return;
   painter.onAct?.("search", input.value);
   const box = host.shadowRoot?.querySelector('input[type="search"]');
@@ -377,7 +393,7 @@ export function createApi(loadCore, defaultSource = () => ({})) {
       this.#early = early.controller;
       const api = await loadOnce();
       if (this.#destroyed) return this;
-      const input = painted ? typedEarly(host) : null;
+      const choices = painted ? earlyChoices(host) : null;
       const painter = (this.#painter ??= painterFor(host, options));
       const coreOptions = { ...early.options, painter };
       delete coreOptions.firstViewUrl;
@@ -385,7 +401,7 @@ export function createApi(loadCore, defaultSource = () => ({})) {
       else delete coreOptions.firstView;
       this.#widget = api.mountWidget(() => new api.Core(), host, coreOptions);
       this.#early = null;
-      searchTyped(host, painter, input);
+      carryOver(host, painter, choices);
       for (const [method, args] of this.#queue.splice(0)) this.#widget[method](...args);
       return this;
     }
@@ -466,8 +482,15 @@ export function createApi(loadCore, defaultSource = () => ({})) {
             this.#handle = null;
           });
         }
-        attributeChangedCallback() {
-          this.#handle?.update(optionsFromAttributes(this, ""));
+        attributeChangedCallback(name, before, after) {
+          if (!this.#handle || before === after) return;
+          // Only the options this attribute sets. The others hold the start state too (topics,
+          // query, sort), and applying them again would undo what the reader chose since.
+          const options = optionsFromAttributes(this, "");
+          const keys = SOURCE_ATTRIBUTES.includes(name) ? ["index", "indexUrl"] : [name.replace(/-(.)/g, (_, c) => c.toUpperCase())];
+          const changed = {};
+          for (const key of keys) if (key in options) changed[key] = options[key];
+          this.#handle.update(changed);
         }
         get handle() {
           return this.#handle;

@@ -43,6 +43,7 @@ import {
   sameSource,
   warn,
 } from "./options.js";
+import { wellFormed } from "./rust-text.js";
 
 const INTERNAL_ERROR = "This widget stopped because of an internal error.";
 const PAINTER_METHODS = ["paint", "loading", "error", "setOptions", "destroy"];
@@ -301,7 +302,7 @@ class Widget {
    * differ from the ones it had. */
   #setCoreFilters(s) {
     // Well-formed text only: JSON would carry a lone surrogate as an escape the core refuses.
-    const text = (v) => (typeof v === "string" ? v.toWellFormed() : null);
+    const text = (v) => (typeof v === "string" ? wellFormed(v) : null);
     const list = (v) => (Array.isArray(v) ? v.map(text) : []);
     const changed = this.#core.setFilters(
       JSON.stringify({
@@ -445,16 +446,16 @@ class Widget {
     else this.#fail("No index given.", "noIndex");
   }
 
-  /** Whether load `load` is still the widget's current one. */
+  /** Whether load `load` is still the widget's current one (a load that failed is over). */
   #current(load) {
-    return load === this.#load && !this.#destroyed && !this.#stopped;
+    return load === this.#load && !this.#destroyed && !this.#stopped && !this.#failed;
   }
 
   /** Runs one step of load `load` if it is still current; false when the load is over. */
   #step(load, work) {
     if (!this.#current(load)) return false;
     this.#run(work);
-    return this.#current(load) && !this.#failed;
+    return this.#current(load);
   }
 
   /** The first view from its prefix bytes (a bad one just waits for the rest). */
@@ -487,29 +488,27 @@ class Widget {
     const controller = new AbortController();
     this.#abort = controller;
     const timeoutMs = this.#options.timeoutMs;
-    let timedOut = false;
-    const timer = setTimeout(
-      () => {
-        timedOut = true;
-        controller.abort();
-      },
-      Math.min(timeoutMs, 2 ** 31 - 1),
-    );
+    // The load races the clock rather than only being aborted by it: a page's `fetch` option
+    // may ignore the signal and never settle.
+    const late = {};
+    let timer;
+    const clock = new Promise((resolve) => (timer = setTimeout(resolve, Math.min(timeoutMs, 2 ** 31 - 1), late)));
     let chunks = null;
-    let problem = null;
+    let failure = null;
     try {
-      chunks = await readIndex(url, this.#options.fetch, controller.signal, this.#loadOf(load));
+      chunks = await Promise.race([readIndex(url, this.#options.fetch, controller.signal, this.#loadOf(load)), clock]);
     } catch (reason) {
-      problem = reason;
+      failure = `could not be loaded (${typeof reason === "string" ? reason : "network error"})`;
     }
     clearTimeout(timer);
-    if (!this.#current(load) || (!chunks && problem === null)) return;
-    if (problem !== null) {
-      const message = timedOut
-        ? `the index at ${url} took longer than ${Math.ceil(timeoutMs / 1000)} s to load`
-        : `the index at ${url} could not be loaded (${typeof problem === "string" ? problem : "network error"})`;
-      return this.#step(load, () => this.#fail(message));
+    if (chunks === late) {
+      controller.abort();
+      chunks = null;
+      failure = `took longer than ${timeoutMs < 1000 ? `${timeoutMs} ms` : `${timeoutMs / 1000} s`} to load`;
     }
+    if (!this.#current(load) || (!chunks && failure === null)) return;
+    // Failing ends the load (see #current): a read still under way stops at its next step.
+    if (failure !== null) return this.#step(load, () => this.#fail(`the index at ${url} ${failure}`));
     await this.#finish(load, () => endStream(this.#core, chunks));
   }
 

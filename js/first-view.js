@@ -9,12 +9,12 @@
 import { createPainter, viewFromPrefix } from "./painter.js";
 import { hasNamespace } from "./hash.js";
 import { isObject } from "./paint/settings.js";
-import { trim } from "./rust-trim.js";
+import { isWellFormed, trim, wellFormed } from "./rust-text.js";
 
 export { formatsFor } from "./paint/settings.js";
 
 /** The most cards a first view may hold before the decoder refuses it (decode.rs). */
-const MAX_CARDS = 12 * 64;
+export const MAX_CARDS = 12 * 64;
 
 /**
  * Paints the browse view into `root` (a ShadowRoot) from `prefix` (the parsed JSON object
@@ -66,14 +66,14 @@ function firstViewOf(hostId, hash, prefix, options) {
   if (declines(o, hostId, hash)) return null;
   const view = viewFromPrefix(prefix, pageSizeOf(o));
   // What wasm-bindgen hands Rust for a JS string (lone surrogates become U+FFFD).
-  if (typeof o.query === "string") view.state.query = o.query.toWellFormed();
+  if (typeof o.query === "string") view.state.query = wellFormed(o.query);
   return view;
 }
 
 // ---- The prefix, checked as the core's decoder checks it (serde shapes, then ids). ----
 
 // serde_json refuses lone surrogates, JSON.parse keeps them.
-const str = (v) => typeof v === "string" && v.isWellFormed();
+const str = (v) => typeof v === "string" && isWellFormed(v);
 // serde reads `-0` as a float, never as an unsigned integer; beyond 2^53 a parsed number
 // is no longer the one written (a u64 `offeringId`): decline.
 const natural = (v) => Number.isSafeInteger(v) && v >= 0 && !Object.is(v, -0);
@@ -110,7 +110,8 @@ const article = shape({
   offerings: dflt(ids),
   text: dflt(str),
 });
-const prefixShape = shape({
+/** The prefix's members and what each must be (js/prerender.js names the one that is not). */
+export const PREFIX_MEMBERS = {
   format: (v) => v === "topic-cards-index",
   version: (v) => v === 1,
   groups: list(shape({ label: str })),
@@ -118,7 +119,8 @@ const prefixShape = shape({
   types: list(facet),
   brands: list(facet),
   firstView: shape({ total: u32, articles: list(article), offerings: list(placed), panel: ids }),
-});
+};
+const prefixShape = shape(PREFIX_MEMBERS);
 
 function valid(p) {
   if (!prefixShape(p)) return false;
@@ -149,7 +151,7 @@ function valid(p) {
 const isBlank = (text) => trim(text) === "";
 
 /** Filters, a search or a sort asked for, or filter state in the hash. */
-function declines(o, hostId, locationHash) {
+export function declines(o, hostId, locationHash) {
   // The core shows the pending state, not the browse view.
   const query = typeof o.query === "string" ? o.query : "";
   const topics = o.topics;

@@ -6,7 +6,7 @@
 // cannot split a list. Reading never fails: links get hand-edited, so a malformed value is
 // taken as it stands, and the core tidies what it gets (blank and repeated entries).
 
-import { trim } from "./rust-trim.js";
+import { trim } from "./rust-text.js";
 
 const LISTS = { t: "topics", y: "types", b: "brands" };
 const DATES = { from: "dateFrom", to: "dateTo" };

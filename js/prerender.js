@@ -17,11 +17,14 @@
 //                         [--link-target _blank] [--no-offerings] [--id ELEMENT-ID]  > first-view.html
 //
 // prints the `<template>` to stdout and the Content-Security-Policy source its `<style>`
-// needs to stderr. Use the same options on the element (`locale`, `page-size`, ...) so the
-// script's view matches the HTML's; give the element `first-view-url` (or no index URL at
-// all, for the default index) so the script has the view's data without the whole index.
+// needs to stderr. It exits with 2 for a command line it cannot run (an unknown flag, a value
+// the element would not take) and 1 for an index it cannot read or prerender, saying why.
+// Use the same options on the element (`locale`, `page-size`, ...) so the script's view
+// matches the HTML's; give the element `first-view-url` (or no index URL at all, for the
+// default index) so the script has the view's data without the whole index.
 import { CSS } from "../build/ui-assets.js";
-import { firstViewNodes } from "./first-view.js";
+import { declines, firstViewNodes, MAX_CARDS, PREFIX_MEMBERS } from "./first-view.js";
+import { isObject } from "./paint/settings.js";
 
 /** Elements with no end tag (the only ones the painter makes are input and img). */
 const VOID = new Set(["input", "img"]);
@@ -93,10 +96,30 @@ export function prerender(prefixText, options = {}, hostId = "") {
   // Where the browser's language would decide the formats, there is no browser here: the
   // page's HTML is the same for every reader, so it is US English unless a locale is given.
   const withLocale = typeof options.locale === "string" && options.locale !== "" ? options : { ...options, locale: "en-US" };
+  let prefix;
+  try {
+    prefix = JSON.parse(prefixText);
+  } catch (error) {
+    throw new Error(`this first view cannot be prerendered: the index is not JSON (${error.message})`);
+  }
   // The painter checks only the prefix's members: a whole index's articles are not read.
-  const top = firstViewNodes(DOCUMENT, hostId, "", JSON.parse(prefixText), withLocale);
-  if (!top) throw new Error("this first view cannot be prerendered with these options (a search, filters or sort asked for, or a prefix the widget refuses)");
+  const top = firstViewNodes(DOCUMENT, hostId, "", prefix, withLocale);
+  if (!top) throw new Error(`this first view cannot be prerendered: ${refusal(prefix, withLocale, hostId)}`);
   return `<template shadowrootmode="open"><style data-prerendered>${CSS}</style>${top.outerHTML}</template>`;
+}
+
+/** Why the painter declined `prefix` with `options`: the first of the causes that applies. */
+function refusal(prefix, options, hostId) {
+  if (declines(options, hostId, "")) return "the options ask for a search, filters or the newest sort, and the first view shows none";
+  if (!isObject(prefix)) return "the index is not a JSON object";
+  const { format, version } = prefix;
+  if (!PREFIX_MEMBERS.format(format)) return `its "format" is ${JSON.stringify(format) ?? "missing"}, not "topic-cards-index"`;
+  if (!PREFIX_MEMBERS.version(version)) return `its "version" is ${JSON.stringify(version) ?? "missing"}; the widget reads version 1`;
+  if (prefix.firstView === undefined) return 'it has no "firstView" member (the indexer writes one)';
+  const member = Object.keys(PREFIX_MEMBERS).find((key) => !PREFIX_MEMBERS[key](prefix[key]));
+  if (member) return `its "${member}" member is not in the shape the widget reads (a field missing or of another type, or text with a lone surrogate)`;
+  // The members have their shapes: what is left is how they fit together (first-view.js `valid`).
+  return `an id in it points outside its list, two offerings share a position, or its first view holds more than ${MAX_CARDS} cards`;
 }
 
 /** The CSP source that allows the template's `<style>`: `'sha256-...'` of its text. */
@@ -105,35 +128,77 @@ export async function styleSource() {
   return `'sha256-${btoa(String.fromCharCode(...new Uint8Array(digest)))}'`;
 }
 
+const USAGE =
+  "usage: topic-cards-prerender INDEX.first.json [--locale TAG] [--page-size 1-1000] [--theme auto|light|dark] [--link-target T] [--no-offerings] [--id ELEMENT-ID]";
+
+/** A command line the tool cannot run: said with the usage, exit status 2. */
+class UsageError extends Error {}
+
+/**
+ * A flag's value checked as the element would need it: a value the widget would read
+ * otherwise (or drop) would give the page markup that differs from the script's view.
+ */
+function flagValue(flag, value) {
+  const bad = (expected) => new UsageError(`${flag} must be ${expected}, not "${value}"`);
+  if (flag === "--page-size") {
+    if (!/^[0-9]+$/.test(value) || +value < 1 || +value > 1000) throw bad("a whole number from 1 to 1000");
+    return +value;
+  }
+  if (flag === "--theme" && !["auto", "light", "dark"].includes(value)) throw bad('"auto", "light" or "dark"');
+  if (flag === "--locale") {
+    try {
+      Intl.getCanonicalLocales(value);
+    } catch (_) {
+      throw bad("a BCP 47 language tag such as en-US");
+    }
+  }
+  return value;
+}
+
 /** The command line (see the top of this file). */
 async function main(args) {
   const { readFileSync } = await import("node:fs");
+  const keys = { "--locale": "locale", "--page-size": "pageSize", "--theme": "theme", "--link-target": "linkTarget" };
   const options = {};
   let hostId = "";
   let file = null;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const value = () => {
-      if (i + 1 >= args.length) throw new Error(`${arg} needs a value`);
-      return args[++i];
+      if (i + 1 >= args.length) throw new UsageError(`${arg} needs a value`);
+      return flagValue(arg, args[++i]);
     };
-    if (arg === "--locale") options.locale = value();
-    else if (arg === "--page-size") options.pageSize = Number(value());
-    else if (arg === "--theme") options.theme = value();
-    else if (arg === "--link-target") options.linkTarget = value();
+    if (Object.hasOwn(keys, arg)) options[keys[arg]] = value();
     else if (arg === "--no-offerings") options.offerings = false;
     else if (arg === "--id") hostId = value();
     else if (!arg.startsWith("--") && file === null) file = arg;
-    else throw new Error(`unknown argument ${arg}`);
+    else throw new UsageError(`unknown argument ${arg}`);
   }
-  if (file === null) throw new Error("usage: prerender.js INDEX.first.json [--locale TAG] [--page-size N] [--theme auto|light|dark] [--link-target T] [--no-offerings] [--id ELEMENT-ID]");
+  if (file === null) throw new UsageError("no index file given");
   process.stdout.write(prerender(readFileSync(file, "utf8"), options, hostId) + "\n");
   process.stderr.write(`prerender: the <style> needs style-src ${await styleSource()} under a Content-Security-Policy\n`);
 }
 
-if (typeof process === "object" && process.argv?.[1] && import.meta.url === (await import("node:url")).pathToFileURL(process.argv[1]).href) {
+/**
+ * Whether Node was asked to run this file, rather than to import it. Compared as real paths:
+ * npm installs the command as a symlink (node_modules/.bin/topic-cards-prerender), which
+ * `process.argv[1]` names, while `import.meta.url` is the file the link points to.
+ */
+async function runAsCommand() {
+  if (typeof process !== "object" || !process.argv?.[1]) return false;
+  const { realpathSync } = await import("node:fs");
+  const { fileURLToPath } = await import("node:url");
+  try {
+    return realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+  } catch (_) {
+    return false;
+  }
+}
+
+if (await runAsCommand()) {
   main(process.argv.slice(2)).catch((error) => {
-    process.stderr.write(`prerender: ${error.message}\n`);
-    process.exitCode = 1;
+    const usage = error instanceof UsageError;
+    process.stderr.write(`prerender: ${error.message}\n${usage ? USAGE + "\n" : ""}`);
+    process.exitCode = usage ? 2 : 1;
   });
 }

@@ -77,7 +77,8 @@ export type TopicCardsStringKey =
 /** The filters a person can set, as read by `setFilters` and reported by `getState`. */
 export interface TopicCardsFilters {
   query?: string;
-  /** Topic slugs (on input also `Group: Label` or a label). */
+  /** Topic slugs (on input also `Group: Label` or a label; in a state read before the index
+   * has loaded, the topics still as they were given). */
   topics?: string[];
   /** Content type names, e.g. `curated`, `contributed`. */
   types?: string[];
@@ -90,8 +91,10 @@ export interface TopicCardsFilters {
 }
 
 export interface TopicCardsState extends TopicCardsFilters {
-  /** Number of matching articles. */
-  total: number;
+  /** Number of matching articles, or null while it is not known: filters or a search set
+   * while the index is still loading (a `tc-change` then comes again, with the number, once
+   * it is known), and while the widget shows its error state. */
+  total: number | null;
 }
 
 export interface TopicCardsHandle {
@@ -99,21 +102,34 @@ export interface TopicCardsHandle {
   readonly host: HTMLElement;
   /** Resolves once the widget has mounted (or has shown its error state). */
   readonly ready: Promise<TopicCardsHandle>;
-  /** Changes options; those not given keep their values. */
+  /** Changes options; those not given keep their values (`topics`, `query` and `sort`
+   * replace those filters). Sends no `tc-change`. */
   update(options: TopicCardsOptions): void;
-  /** Replaces the current filters. */
+  /** Replaces the current filters. Sends no `tc-change`. */
   setFilters(filters: TopicCardsFilters): void;
-  /** The current filters and result count; undefined until ready. */
-  getState(): TopicCardsState | undefined;
+  /** The current filters and result count. Undefined until the widget has mounted with its
+   * core (`ready` resolves then), when it could not start, and after `destroy()`; null once
+   * an internal error has stopped it. */
+  getState(): TopicCardsState | null | undefined;
   /** Removes the widget, its listeners and its state. Safe to call twice. */
   destroy(): void;
+}
+
+/** A `<topic-cards>` element, once registered (`defineElement()`, or the script tag). */
+export interface TopicCardsElement extends HTMLElement {
+  /** The handle of the widget the element mounts: null until it has mounted (a task after the
+   * element is added to the document, so a parsed element has its inline index by then) and
+   * again once the element has been removed (which destroys the widget); undefined while
+   * the element is not registered yet. */
+  readonly handle?: TopicCardsHandle | null;
 }
 
 /** Mounts a widget into `element`. Returns at once; calls made before the Wasm is ready queue. */
 export function mount(element: HTMLElement, options?: TopicCardsOptions): TopicCardsHandle;
 /** Mounts every `[data-topic-cards]` element under `root` (default: the document). */
 export function scan(root?: ParentNode): void;
-/** Registers the `<topic-cards>` custom element. */
+/** Registers the `<topic-cards>` custom element (under another `name`, its elements are still
+ * TopicCardsElements, but TypeScript only knows `topic-cards` by its tag). */
 export function defineElement(name?: string): void;
 
 export interface TopicCardsCardClickDetail {
@@ -128,17 +144,35 @@ export interface TopicCardsOfferingClickDetail {
   offeringId: number | null;
 }
 
+/**
+ * The events a widget sends on its element. They bubble and are composed (they leave the
+ * widget's shadow root), so listeners on any ancestor, on the document and on the window
+ * hear them too, and are typed there as well.
+ */
+export interface TopicCardsEventMap {
+  /** The reader changed the filters: a search, a facet, the sort, a chip, or the URL hash
+   * (with `hashSync`). The detail is the state, as `getState()` gives it. Like the DOM's
+   * `change` event, it is not sent for the page's own changes (`setFilters`, `update`, an
+   * element's attributes): the page knows of those already. */
+  "tc-change": CustomEvent<TopicCardsState>;
+  /** A card's link was followed. */
+  "tc-card-click": CustomEvent<TopicCardsCardClickDetail>;
+  /** An offering's link was followed. */
+  "tc-offering-click": CustomEvent<TopicCardsOfferingClickDetail>;
+  /** The whole index is in and its search is built (the first cards showed earlier);
+   * `total` is the number of matches for the filters then. */
+  "tc-ready": CustomEvent<{ total: number }>;
+  /** The widget could not load its index or hit an internal error. */
+  "tc-error": CustomEvent<{ message: string }>;
+}
+
 declare global {
-  interface HTMLElementEventMap {
-    /** The filters or results changed. */
-    "tc-change": CustomEvent<TopicCardsState>;
-    /** A card's link was followed. */
-    "tc-card-click": CustomEvent<TopicCardsCardClickDetail>;
-    /** An offering's link was followed. */
-    "tc-offering-click": CustomEvent<TopicCardsOfferingClickDetail>;
-    /** The index loaded and the first cards are on screen. */
-    "tc-ready": CustomEvent<{ total: number }>;
-    /** The widget could not load its index or hit an internal error. */
-    "tc-error": CustomEvent<{ message: string }>;
+  interface HTMLElementTagNameMap {
+    "topic-cards": TopicCardsElement;
   }
+  // ElementEventMap, not only HTMLElementEventMap (which extends it): `querySelector`
+  // returns an Element.
+  interface ElementEventMap extends TopicCardsEventMap {}
+  interface DocumentEventMap extends TopicCardsEventMap {}
+  interface WindowEventMap extends TopicCardsEventMap {}
 }

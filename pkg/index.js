@@ -1,6 +1,6 @@
-// topic-cards as an ES module for bundlers (Vite, webpack, Rollup) and modern browsers.
-// The Wasm and the default index are separate files beside this one, found through
-// `new URL(..., import.meta.url)`, which bundlers rewrite to their emitted asset URLs.
+// topic-cards as an ES module for bundlers and modern browsers. The Wasm and the default
+// index are files beside this one, found through `new URL(..., import.meta.url)`: Vite,
+// webpack 5 and Parcel emit them; with other bundlers, copy them (README.md says how).
 // The core and its controller are imported only when they are needed, after the first view
 // has been painted by api.js, so bundlers split them (and the Wasm) from what the first
 // paint waits for.

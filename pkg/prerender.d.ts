@@ -17,9 +17,9 @@ export interface PrerenderOptions {
 
 /**
  * The `<template shadowrootmode="open">` for an index's first-view part (or a whole index:
- * only its first members are read). `hostId` is the element's id, for `hashSync`. Throws when
- * the options ask for what the first view cannot show (a search, filters, a sort) or the
- * index is one the widget refuses.
+ * only its first members are read). `hostId` is the element's id. Throws when the index is
+ * one the widget refuses, with a message that says why (not JSON, another format or
+ * version, no first view, a member of another shape, ids that do not fit).
  */
 export function prerender(prefixText: string, options?: PrerenderOptions, hostId?: string): string;
 

@@ -3,12 +3,10 @@
 // offerings show. Read the way the core reads the same options, so a value one refuses the
 // other refuses too.
 import { STRINGS } from "../../build/ui-assets.js";
+import { wellFormed } from "../rust-text.js";
 
 /** A plain object (not null, not an array), as serde's maps and structs read JS values. */
 export const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
-
-/** What wasm-bindgen hands Rust for a JS string (lone surrogates become U+FFFD). */
-const wellFormed = (s) => s.toWellFormed();
 
 /** `f()`, or `fallback` when it throws (a bad locale tag, an unformattable date). */
 function attempt(f, fallback) {

@@ -1,6 +1,6 @@
 // The status line and what follows from the result count: the empty state, the filters
 // toggle's count and the "Show more" row.
-import { trim } from "../rust-trim.js";
+import { trim } from "../rust-text.js";
 
 /** Active filters: a query (not blank) counts one, each topic, type, brand and date one. */
 const filterCount = (state) =>

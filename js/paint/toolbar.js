@@ -1,6 +1,6 @@
 // The toolbar: the search box and the sort as the state has them, and a removable chip per
 // active filter.
-import { trim } from "../rust-trim.js";
+import { trim } from "../rust-text.js";
 import { add, button } from "./nodes.js";
 
 /** `(kind, key, label)` of every active filter, in display order. */

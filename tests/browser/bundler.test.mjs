@@ -2,8 +2,9 @@
 // package's own .d.ts, built, served, and loaded under the strict CSP.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { after, before, test } from "node:test";
 import { ROOT, assertClean, cards, openPage, painted, screenshot, start } from "./harness.mjs";
 
@@ -70,4 +71,62 @@ test("npm packs every file the package's manifest names, its README and its lice
     assert.ok(paths.has(text), `${text} is in the packed package`);
     assert.equal(readFileSync(join(pkg, text), "utf8"), readFileSync(join(ROOT, text), "utf8"));
   }
+});
+
+test("the READMEs' TypeScript examples and tests/types/usage.ts pass a strict check", () => {
+  // The examples as the READMEs show them, each a file of its own, beside the hand-written
+  // checks; strict, with the package's .d.ts checked too (skipLibCheck off), under both
+  // module resolutions a TypeScript app may use.
+  const dir = join(ROOT, "test-output", "types");
+  mkdirSync(dir, { recursive: true });
+  const files = [join(ROOT, "tests", "types", "usage.ts")];
+  for (const [readme, name] of [["README.md", "readme"], ["pkg/README.md", "pkg-readme"]]) {
+    const examples = [...readFileSync(join(ROOT, readme), "utf8").matchAll(/^```ts\n([^]*?)^```$/gm)].map((m) => m[1]);
+    assert.ok(examples.length > 0, `${readme} has a TypeScript example`);
+    examples.forEach((code, i) => {
+      const file = join(dir, `${name}-${i}.ts`);
+      writeFileSync(file, code);
+      files.push(file);
+    });
+  }
+  for (const [module, moduleResolution] of [["ESNext", "Bundler"], ["Node16", "Node16"]]) {
+    const compilerOptions = { target: "ES2022", module, moduleResolution, strict: true, skipLibCheck: false, noEmit: true, lib: ["ES2022", "DOM"], types: [] };
+    const config = join(dir, `tsconfig.${moduleResolution.toLowerCase()}.json`);
+    writeFileSync(config, JSON.stringify({ compilerOptions, files }, null, 2));
+    execFileSync(join(ROOT, "node_modules", ".bin", "tsc"), ["-p", config], { cwd: ROOT, stdio: "inherit" });
+  }
+});
+
+test("the files the package finds beside itself are exported, and rolldown emits them with the README's flag", async () => {
+  // Every `new URL("./FILE", import.meta.url)` of index.js: a bundler that does not emit them
+  // leaves the app to copy them, which it can only do if it can resolve them.
+  const beside = [...readFileSync(join(ROOT, "pkg", "index.js"), "utf8").matchAll(/new URL\("\.\/([^"]+)", import\.meta\.url\)/g)].map((m) => m[1]);
+  assert.deepEqual(beside.sort(), ["core_bg.wasm", "default-index.first.json", "default-index.json"]);
+  for (const file of beside) {
+    assert.ok(existsSync(fileURLToPath(import.meta.resolve(`topic-cards/${file}`))), `topic-cards/${file} resolves`);
+  }
+  const { rolldown } = await import("rolldown");
+  const dir = join(ROOT, "test-output", "rolldown-app");
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "main.js"), 'import { mount } from "topic-cards";\nmount(document.body);\n');
+  const bundle = await rolldown({ input: join(dir, "main.js"), logLevel: "silent", experimental: { resolveNewUrlToAsset: true } });
+  const { output } = await bundle.generate({ format: "es" });
+  await bundle.close();
+  const emitted = output.map((o) => o.fileName);
+  for (const [file, pattern] of [["core_bg.wasm", /core_bg-.*\.wasm$/], ["default-index.json", /default-index-.*\.json$/], ["default-index.first.json", /default-index\.first-.*\.json$/]]) {
+    assert.ok(emitted.some((name) => pattern.test(name)), `${file} emitted: ${emitted.join(", ")}`);
+  }
+});
+
+test("a bundler keeps the script-tag files when an app imports them for their side effects", async () => {
+  // `import "topic-cards/topic-cards.js"` registers <topic-cards>; with the whole package
+  // marked free of side effects, bundlers dropped the import and built an app without it.
+  const { rolldown } = await import("rolldown");
+  const dir = join(ROOT, "test-output", "side-effects-app");
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "main.js"), 'import "topic-cards/topic-cards.js";\n');
+  const bundle = await rolldown({ input: join(dir, "main.js"), logLevel: "silent" });
+  const { output } = await bundle.generate({ format: "es" });
+  await bundle.close();
+  assert.match(output[0].code, /TopicCards/, "the loader's code is in the bundle");
 });

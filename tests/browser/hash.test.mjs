@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { fromHash, hasNamespace, toHash } from "../../js/hash.js";
-import { trim } from "../../js/rust-trim.js";
+import { trim } from "../../js/rust-text.js";
 
 /** Filters as the core's `state()` gives them. */
 const filters = (s = {}) => ({ query: "", topics: [], types: [], brands: [], dateFrom: null, dateTo: null, sort: "relevance", ...s });

@@ -85,6 +85,24 @@ test("a fetch option that fails or throws becomes the widget's error", async () 
   }
 });
 
+test("timeoutMs gives up by itself, even when the fetch option ignores the abort signal, and says the limit", async () => {
+  for (const [make, reason] of [
+    [`() => ({ indexUrl: "x.json", timeoutMs: 300, fetch: () => new Promise(() => {}) })`, /x\.json took longer than 300 ms to load/],
+    [
+      `() => ({ indexUrl: "x.json", timeoutMs: 1500, fetch: (url, init) => new Promise((_, reject) => init.signal.addEventListener("abort", () => reject(init.signal.reason))) })`,
+      /x\.json took longer than 1\.5 s to load/,
+    ],
+  ]) {
+    const { page, widget } = await mountWith(make);
+    const alert = widget.getByRole("alert");
+    await alert.waitFor({ state: "visible", timeout: 10000 });
+    assert.match(await alert.innerText(), reason);
+    assert.equal((await page.evaluate(() => window.__errors)).length, 1);
+    await assertClean(page, { allowConsoleErrors: true });
+    await page.context().close();
+  }
+});
+
 test("a fetch option that is not a function is ignored with a warning", async () => {
   const { page, widget } = await mountWith(`() => {
     window.__warnings = [];
@@ -188,6 +206,38 @@ test("text typed before the core has loaded carries over, with the focus", async
   assert.ok(focused, "the search box keeps the focus");
   await page.keyboard.type(" data");
   await page.waitForFunction(() => document.querySelector("#from-url").handle.getState().query === "privacy data");
+  await assertClean(page, { allowMissingImages: true });
+});
+
+test("facet values ticked and the sort chosen before the core has loaded carry over", async () => {
+  const { page, release } = await withCoreHeld();
+  const widget = page.locator("#from-url");
+  await painted(widget);
+  // Two values, of whichever groups come first, and the other sort.
+  const boxes = widget.locator('input[data-act="facet"]:not(:disabled)');
+  await boxes.nth(0).check();
+  await boxes.nth(1).check();
+  const ticked = await boxes.evaluateAll((inputs) => inputs.filter((i) => i.checked).map((i) => i.dataset.key));
+  assert.equal(ticked.length, 2);
+  await widget.locator('select[data-act="sort"]').selectOption("newest");
+  await page.evaluate(() => {
+    window.changes = [];
+    document.querySelector("#from-url").addEventListener("tc-change", (event) => window.changes.push(event.detail));
+  });
+  release();
+  await page.waitForFunction(() => document.querySelector("#from-url").handle?.getState?.() !== undefined);
+  await page.waitForFunction(() => {
+    const { topics, types, brands, sort } = document.querySelector("#from-url").handle.getState();
+    return topics.length + types.length + brands.length === 2 && sort === "newest";
+  });
+  const state = await page.evaluate(() => document.querySelector("#from-url").handle.getState());
+  assert.deepEqual([...state.topics, ...state.types, ...state.brands].sort(), [...ticked].sort(), "the ticked values, as the core names them");
+  // The boxes stay ticked, the select keeps the sort, and the host hears of it with the count.
+  assert.deepEqual(await boxes.evaluateAll((inputs) => inputs.filter((i) => i.checked).map((i) => i.dataset.key).sort()), [...ticked].sort());
+  assert.equal(await widget.locator('select[data-act="sort"]').inputValue(), "newest");
+  await page.waitForFunction(() =>
+    window.changes.some((c) => c.topics.length + c.types.length + c.brands.length === 2 && c.sort === "newest" && typeof c.total === "number"),
+  );
   await assertClean(page, { allowMissingImages: true });
 });
 

@@ -133,6 +133,36 @@ test("filters round-trip through the URL hash, namespaced per widget", async () 
   await assertClean(again);
 });
 
+test("changing one attribute of <topic-cards> applies that attribute only, keeping what the reader chose", async () => {
+  const page = await openPage(env.browser);
+  await page.goto(`${env.url}/tests/browser/pages/plain.html`);
+  await page.evaluate(() => document.body.insertAdjacentHTML("beforeend", '<topic-cards id="attrs" topics="Telemedicine"></topic-cards>'));
+  const widget = page.locator("#attrs");
+  const state = () => page.evaluate(() => document.querySelector("#attrs").handle.getState());
+  await page.waitForFunction(() => document.querySelector("#attrs").handle?.getState?.()?.total > 0);
+  // The reader's own choices: a search and one more facet value.
+  await widget.getByRole("searchbox").fill("care");
+  await widget.locator('input[type="checkbox"]:not(:checked):not(:disabled)').first().check();
+  await page.waitForFunction(() => {
+    const { query, topics, types, brands } = document.querySelector("#attrs").handle.getState();
+    return query === "care" && topics.length + types.length + brands.length === 2;
+  });
+  const chosen = await state();
+  const setAttribute = (name, value) => page.evaluate(([n, v]) => document.querySelector("#attrs").setAttribute(n, v), [name, value]);
+
+  await setAttribute("theme", "dark");
+  await page.waitForFunction(() => document.querySelector("#attrs").shadowRoot.querySelector("[data-theme]").dataset.theme === "dark");
+  await setAttribute("page-size", "3");
+  await page.waitForFunction(() => document.querySelector("#attrs").shadowRoot.querySelectorAll('[part~="card"]').length <= 3);
+  assert.deepEqual(await state(), chosen, "theme and page-size leave the filters as the reader set them");
+
+  // A filter attribute applies itself, and only itself.
+  await setAttribute("query", "rural");
+  await page.waitForFunction(() => document.querySelector("#attrs").handle.getState().query === "rural");
+  assert.deepEqual(await state(), { ...chosen, query: "rural", total: (await state()).total });
+  await assertClean(page, { allowMissingImages: true });
+});
+
 test("screenshots: desktop and phone, light and dark", async () => {
   for (const [width, label] of [
     [1280, "desktop"],

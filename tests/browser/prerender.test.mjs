@@ -8,8 +8,8 @@
 //
 // Needs `bash scripts/build.sh` first (pkg/prerender.js, pkg/topic-cards.js, build/).
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { ROOT, assertClean, cards, openPage, screenshot, start } from "./harness.mjs";
@@ -80,11 +80,93 @@ for (const name of ["sample", "awkward"]) {
   });
 }
 
-test("declines what the painter declines: a search, filters or a sort asked for", () => {
+test("declines what the painter declines, saying which cause applies", () => {
   for (const options of [{ query: "tele" }, { topics: ["telemedicine"] }, { sort: "newest" }]) {
-    assert.throws(() => prerender(INDEXES.sample, options), /cannot be prerendered/, JSON.stringify(options));
+    assert.throws(() => prerender(INDEXES.sample, options), /cannot be prerendered: the options ask for a search, filters or the newest sort/, JSON.stringify(options));
   }
-  assert.throws(() => prerender('{"format":"something else"}'), /cannot be prerendered/);
+  const sample = JSON.parse(INDEXES.sample);
+  const withSample = (change) => JSON.stringify(change(structuredClone(sample)));
+  for (const [text, reason] of [
+    ["not json", /the index is not JSON/],
+    ["[1]", /not a JSON object/],
+    ['{"format":"something else"}', /its "format" is "something else", not "topic-cards-index"/],
+    [withSample((i) => ({ ...i, version: 2 })), /its "version" is 2; the widget reads version 1/],
+    [withSample(({ firstView, ...rest }) => rest), /no "firstView" member/],
+    [withSample((i) => ({ ...i, brands: [{ name: "a" }] })), /its "brands" member is not in the shape/],
+    [withSample((i) => ((i.firstView.articles[0].brand = 999), i)), /an id in it points outside its list/],
+  ]) {
+    assert.throws(() => prerender(text), reason, text.slice(0, 60));
+  }
+});
+
+/** The tool run as a command (`node pkg/prerender.js ARGS`): its status, stdout and stderr. */
+const runTool = (args) => spawnSync(process.execPath, [TOOL, ...args], { encoding: "utf8" });
+
+test("the command refuses a bad flag or value with its usage (status 2), and an index with the reason (status 1)", () => {
+  for (const [args, said] of [
+    [["--page-size", "abc"], /--page-size must be a whole number from 1 to 1000, not "abc"/],
+    [["--page-size", "0"], /--page-size must be/],
+    [["--page-size", "2.5"], /--page-size must be/],
+    [["--page-size", "1001"], /--page-size must be/],
+    [["--theme", "purple"], /--theme must be "auto", "light" or "dark", not "purple"/],
+    [["--locale", "en_US!"], /--locale must be a BCP 47 language tag/],
+    [["--no-such-flag"], /unknown argument --no-such-flag/],
+    [["--id"], /--id needs a value/],
+  ]) {
+    const run = runTool([FIRST_VIEW, ...args]);
+    assert.equal(run.status, 2, args.join(" "));
+    assert.match(run.stderr, said);
+    assert.match(run.stderr, /^usage: topic-cards-prerender INDEX\.first\.json/m);
+    assert.equal(run.stdout, "", "no markup");
+  }
+  const none = runTool([]);
+  assert.equal(none.status, 2);
+  assert.match(none.stderr, /no index file given\nusage:/);
+
+  const file = join(OUT, "wrong-format.json");
+  writeFileSync(file, '{"format":"x"}');
+  const refused = runTool([file]);
+  assert.equal(refused.status, 1);
+  assert.match(refused.stderr, /cannot be prerendered: its "format" is "x", not "topic-cards-index"/);
+  assert.equal(refused.stdout, "");
+});
+
+test("works where String.prototype.isWellFormed and toWellFormed are missing (as before Node 20)", () => {
+  const names = ["isWellFormed", "toWellFormed"];
+  const saved = names.map((name) => [name, Object.getOwnPropertyDescriptor(String.prototype, name)]);
+  const expected = prerender(INDEXES.awkward, { strings: { searchLabel: "Suche \uD800" } });
+  assert.ok(expected.includes("Suche \uFFFD"), "the lone surrogate is written as U+FFFD");
+  for (const name of names) delete String.prototype[name];
+  try {
+    assert.equal(prerender(INDEXES.awkward, { strings: { searchLabel: "Suche \uD800" } }), expected);
+    // A lone surrogate in the index is still refused, as serde_json refuses it.
+    assert.throws(() => prerender(INDEXES.sample.replace('"title":"', '"title":"\\uDC00')), /cannot be prerendered/);
+  } finally {
+    for (const [name, descriptor] of saved) Object.defineProperty(String.prototype, name, descriptor);
+  }
+});
+
+/**
+ * The tool as npm installs it for a consumer: the package in node_modules and the command a
+ * relative symlink to its file in node_modules/.bin. Run through the link, as `npx` and
+ * package scripts run it; returns the run's status, stdout and stderr.
+ */
+function runInstalledCommand(args) {
+  const modules = join(OUT, "installed", "node_modules");
+  rmSync(modules, { recursive: true, force: true });
+  mkdirSync(join(modules, ".bin"), { recursive: true });
+  symlinkSync(join(ROOT, "pkg"), join(modules, "topic-cards"), "dir");
+  const command = join(modules, ".bin", "topic-cards-prerender");
+  symlinkSync("../topic-cards/prerender.js", command);
+  return spawnSync(process.execPath, [command, ...args], { encoding: "utf8" });
+}
+
+test("the command npm installs (a symlink in node_modules/.bin) prints the markup and the CSP source", async () => {
+  const run = runInstalledCommand([FIRST_VIEW, "--page-size", "3"]);
+  assert.equal(run.status, 0, run.stderr);
+  assert.ok(run.stdout.startsWith('<template shadowrootmode="open">'), run.stdout.slice(0, 80));
+  assert.equal(run.stdout.match(/part="card"/g)?.length, 3, "three cards");
+  assert.ok(run.stderr.includes(await styleSource()), run.stderr);
 });
 
 /** The sample's images are relative (images/...): answer them from content/images. */
