@@ -489,14 +489,23 @@ class Widget {
     this.#abort = controller;
     const timeoutMs = this.#options.timeoutMs;
     // The load races the clock rather than only being aborted by it: a page's `fetch` option
-    // may ignore the signal and never settle.
+    // may ignore the signal and never settle. The clock measures silence, not the whole
+    // download: it starts again with every chunk, so a large index arriving steadily over a
+    // slow line is not cut off while its first cards are already shown.
     const late = {};
     let timer;
-    const clock = new Promise((resolve) => (timer = setTimeout(resolve, Math.min(timeoutMs, 2 ** 31 - 1), late)));
+    let ring;
+    const clock = new Promise((resolve) => (ring = () => resolve(late)));
+    const wind = () => {
+      clearTimeout(timer);
+      timer = setTimeout(ring, Math.min(timeoutMs, 2 ** 31 - 1));
+    };
+    wind();
     let chunks = null;
     let failure = null;
     try {
-      chunks = await Promise.race([readIndex(url, this.#options.fetch, controller.signal, this.#loadOf(load)), clock]);
+      const reading = readIndex(url, this.#options.fetch, controller.signal, { ...this.#loadOf(load), arrived: wind });
+      chunks = await Promise.race([reading, clock]);
     } catch (reason) {
       failure = `could not be loaded (${typeof reason === "string" ? reason : "network error"})`;
     }
@@ -504,7 +513,7 @@ class Widget {
     if (chunks === late) {
       controller.abort();
       chunks = null;
-      failure = `took longer than ${timeoutMs < 1000 ? `${timeoutMs} ms` : `${timeoutMs / 1000} s`} to load`;
+      failure = `sent nothing for ${timeoutMs < 1000 ? `${timeoutMs} ms` : `${timeoutMs / 1000} s`}`;
     }
     if (!this.#current(load) || (!chunks && failure === null)) return;
     // Failing ends the load (see #current): a read still under way stops at its next step.

@@ -113,6 +113,7 @@ export async function readIndex(url, fetchOption, signal, load) {
     if (next.done) break;
     const chunk = next.value;
     if (!(chunk instanceof Uint8Array)) throw "unexpected body chunk";
+    load.arrived?.();
     total += chunk.length;
     chunks.push(chunk);
     // The first view first: a chunk can hold megabytes of articles after the prefix.

@@ -27,7 +27,8 @@ export interface TopicCardsOptions {
   locale?: string;
   /** Replacements for the widget's UI strings, by key (see the README's table). */
   strings?: Partial<Record<TopicCardsStringKey, string>>;
-  /** Give up on an `indexUrl` load after this many milliseconds. Default 15000. */
+  /** Give up on an `indexUrl` load when nothing of it has arrived for this many
+   * milliseconds (a slow but steady download goes on). Default 15000. */
   timeoutMs?: number;
   /** Requests `indexUrl` and `firstViewUrl` instead of the page's `fetch` (for headers,
    * credentials or a cache of your own); called with the URL and a RequestInit (for the index,

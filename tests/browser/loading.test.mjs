@@ -87,10 +87,10 @@ test("a fetch option that fails or throws becomes the widget's error", async () 
 
 test("timeoutMs gives up by itself, even when the fetch option ignores the abort signal, and says the limit", async () => {
   for (const [make, reason] of [
-    [`() => ({ indexUrl: "x.json", timeoutMs: 300, fetch: () => new Promise(() => {}) })`, /x\.json took longer than 300 ms to load/],
+    [`() => ({ indexUrl: "x.json", timeoutMs: 300, fetch: () => new Promise(() => {}) })`, /x\.json sent nothing for 300 ms/],
     [
       `() => ({ indexUrl: "x.json", timeoutMs: 1500, fetch: (url, init) => new Promise((_, reject) => init.signal.addEventListener("abort", () => reject(init.signal.reason))) })`,
-      /x\.json took longer than 1\.5 s to load/,
+      /x\.json sent nothing for 1\.5 s/,
     ],
   ]) {
     const { page, widget } = await mountWith(make);
@@ -101,6 +101,44 @@ test("timeoutMs gives up by itself, even when the fetch option ignores the abort
     await assertClean(page, { allowConsoleErrors: true });
     await page.context().close();
   }
+});
+
+test("timeoutMs limits silence, not the download: a steady slow index loads, a stalled one fails", async () => {
+  // The default index in 12 slices, one every 100 ms: 1.2 s in all, with a 400 ms limit.
+  // `stallAfter` slices in, the stream goes quiet.
+  const streamed = (stallAfter) => `() => ({
+    indexUrl: "slow.json",
+    timeoutMs: 400,
+    fetch: async () => {
+      const bytes = new Uint8Array(await (await fetch("../../../build/default-index.json")).arrayBuffer());
+      const size = Math.ceil(bytes.length / 12);
+      let at = 0;
+      let sent = 0;
+      const body = new ReadableStream({
+        async pull(controller) {
+          await new Promise((ok) => setTimeout(ok, 100));
+          if (sent === ${stallAfter}) return new Promise(() => {});
+          if (at >= bytes.length) return controller.close();
+          controller.enqueue(bytes.subarray(at, (at += size)));
+          sent++;
+        },
+      });
+      return new Response(body);
+    },
+  })`;
+  const steady = await mountWith(streamed(-1));
+  await steady.page.waitForFunction(() => window.__handle.getState()?.total != null, null, { timeout: 10000 });
+  assert.equal(await cards(steady.widget).count(), 12);
+  assert.deepEqual(await steady.page.evaluate(() => window.__errors), []);
+  await assertClean(steady.page, { allowMissingImages: true });
+  await steady.page.context().close();
+
+  const stalled = await mountWith(streamed(6));
+  const alert = stalled.widget.getByRole("alert");
+  await alert.waitFor({ state: "visible", timeout: 10000 });
+  assert.match(await alert.innerText(), /slow\.json sent nothing for 400 ms/);
+  await assertClean(stalled.page, { allowConsoleErrors: true, allowMissingImages: true });
+  await stalled.page.context().close();
 });
 
 test("a fetch option that is not a function is ignored with a warning", async () => {
