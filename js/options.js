@@ -6,8 +6,9 @@
 // keys are ignored, so hosts can pass their own): `index` (object or JSON text), `indexUrl`,
 // `topics` (preset: slug, `Group: Label` or label), `query`, `sort` (`relevance` |
 // `newest`), `pageSize` (1-1000, default 12), `hashSync` (`true` = namespace `host.id` or
-// `tc`, or a namespace string), `timeoutMs` (the longest silence an `indexUrl` load may keep, default 15000), `fetch` (a
-// function `(url, init) => Promise<Response>` used instead of the page's `fetch`), and
+// `tc`, or a namespace string), `timeoutMs` (the longest silence an `indexUrl` load may
+// keep, default 15000), `fetch` (a function `(url, init) => Promise<Response>` used instead
+// of the page's `fetch`), and
 // `firstView` (at mount only: the index's first-view part as JSON text, painted at once).
 // What only changes how things look (`theme`, `linkTarget`, `locale`, `strings`,
 // `offerings`) is the painter's; `painter` is mountWidget's (controller.js).
