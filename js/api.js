@@ -28,6 +28,7 @@ const ATTRIBUTES = [
   "locale",
   "sort",
   "offerings",
+  "base-url",
 ];
 
 /** Attributes that name the index: a change to either applies the index they give together
@@ -59,6 +60,7 @@ function optionsFromAttributes(element, prefix) {
     ["link-target", "linkTarget"],
     ["locale", "locale"],
     ["sort", "sort"],
+    ["base-url", "baseUrl"],
   ]) {
     const value = read(attr);
     if (value) options[key] = value;

@@ -30,7 +30,10 @@ if (typeof window.TopicCards?.mount !== "function") {
       document.head.append(element);
     });
 
-  const api = createApi(loadCore, () => ({ firstView: DEFAULT_FIRST_VIEW }));
+  // The default index names its sample pictures as `images/...`: they ship beside this
+  // script (pkg/images), wherever a site puts it, so that is where they resolve.
+  const base = new URL("./", ownUrl(script)).href;
+  const api = createApi(loadCore, () => ({ firstView: DEFAULT_FIRST_VIEW, baseUrl: base }));
   api.defineElement();
   const start = () => api.scan(document);
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start, { once: true });

@@ -23,6 +23,9 @@ export interface TopicCardsOptions {
   hashSync?: boolean | string;
   /** `target` for article and offering links, e.g. `_blank` (adds rel="noopener noreferrer"). */
   linkTarget?: string;
+  /** The URL the index's relative links and pictures resolve against (an http(s) or file
+   * URL). Default: the page's own base. */
+  baseUrl?: string;
   /** BCP 47 locale for dates and numbers. Default: the browser's. */
   locale?: string;
   /** Replacements for the widget's UI strings, by key (see the README's table). */

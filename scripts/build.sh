@@ -30,6 +30,9 @@ node scripts/bundle-module.mjs tests/web_support/kit.js build/test-kit.js
 # The sample articles' images are relative (images/...): put them beside each demo page.
 mkdir -p www/vite-app/public/images
 cp content/images/*.svg www/images/
+# And beside the script tag's files, where its default index looks for them (its baseUrl).
+mkdir -p pkg/images
+cp content/images/*.svg pkg/images/
 cp content/images/*.svg www/vite-app/public/images/
 
 # The Wasm builds recompile the standard library for size (-Zbuild-std, unlocked on the

@@ -1,7 +1,7 @@
 // The cards: one per article shown, with its picture (or its brand initial), source, date,
 // title, summary, topic chips and offerings, refilled in place as results change.
 import { add, button, insert, Kept, optionalText, reconcile } from "./nodes.js";
-import { aim, offeringLabel, refillOfferingLabel, safeOrNull } from "./links.js";
+import { aim, located, offeringLabel, refillOfferingLabel } from "./links.js";
 import { describe, image, releasePicture, takePicture } from "./pictures.js";
 
 /**
@@ -98,7 +98,7 @@ function fillMedia(p, card, article, brand, newArticle) {
   const initial = initialOf(brand ?? article.title);
   card.media.attr("data-initial", initial);
   card.initial.text(initial);
-  const src = safeOrNull(article.image?.src);
+  const src = located(p.settings, article.image?.src);
   // Same article, same picture: shown already, or failed and left out.
   if (!newArticle && src === card.src) return;
   releasePicture(p, card);
@@ -115,7 +115,7 @@ function fillMedia(p, card, article, brand, newArticle) {
 
 /** The title: a link when the article's URL is safe, plain text otherwise. */
 function fillTitle(p, card, article) {
-  const url = safeOrNull(article.url);
+  const url = located(p.settings, article.url);
   if (url === null) {
     card.link?.node.remove();
     card.link = null;
@@ -171,7 +171,7 @@ function fillOffers(p, card, article) {
   sizeList(p, card.offers, card.body, null, "offers", p.settings.texts.get("offeringsTitle"), offerings.length, makeItem);
   card.offers.items.forEach((item, at) => {
     const [id, offering] = offerings[at];
-    if (item.label && refillOfferingLabel(item.label, item.link, id, offering)) return;
+    if (item.label && refillOfferingLabel(p.settings, item.label, item.link, id, offering)) return;
     item.label?.node.remove();
     Object.assign(item, offeringLabel(p.doc, p.settings, item.li, id, offering));
   });

@@ -13,8 +13,21 @@ function safeUrl(raw) {
   return /^https?$/i.test(scheme[1]) && slashed.startsWith("//", scheme[0].length) ? url : null;
 }
 
-/** An optional URL through the safe-URL rule: null when absent or unsafe. */
-export const safeOrNull = (url) => (url == null ? null : safeUrl(url));
+/**
+ * An optional URL from the index through the safe-URL rule (null when absent or unsafe),
+ * made absolute against `settings.base` (the `baseUrl` option) when it is relative: an index
+ * served from elsewhere, or the default index in the package, names its pictures beside
+ * itself, not beside the page. Without a base it stays as written (the page's base applies).
+ */
+export function located(settings, raw) {
+  const url = raw == null ? null : safeUrl(raw);
+  if (url === null || settings.base === null || /^[a-z][a-z0-9+.-]*:/i.test(url)) return url;
+  try {
+    return new URL(url, settings.base).href;
+  } catch (_) {
+    return url;
+  }
+}
 
 /** `linkTarget`: a new browsing context gets no opener. */
 export function aim(settings, attrs) {
@@ -29,7 +42,7 @@ export function aim(settings, attrs) {
  * is safe, plain text otherwise. Returns it with whether it is a link.
  */
 export function offeringLabel(doc, settings, parent, id, offering) {
-  const url = safeOrNull(offering.url);
+  const url = located(settings, offering.url);
   if (url === null) return { label: new Kept(add(doc, parent, "span", "offering-link", {}, offering.label), offering.label), link: false };
   const attrs = { href: url, "data-act": "offering", "data-id": String(id) };
   const node = add(doc, parent, "a", "offering-link", aim(settings, attrs), offering.label);
@@ -37,8 +50,8 @@ export function offeringLabel(doc, settings, parent, id, offering) {
 }
 
 /** Brings a label from offeringLabel up to date; false when it must be made again (link or not). */
-export function refillOfferingLabel(label, link, id, offering) {
-  const url = safeOrNull(offering.url);
+export function refillOfferingLabel(settings, label, link, id, offering) {
+  const url = located(settings, offering.url);
   if (link !== (url !== null)) return false;
   label.text(offering.label);
   if (url !== null) {

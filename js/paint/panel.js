@@ -55,7 +55,7 @@ function buildPanelItem(p, id, offering) {
 /** Shows another offering in a panel item's nodes. */
 function refillPanelItem(p, item, id, offering) {
   item.id = id;
-  if (!refillOfferingLabel(item.label, item.link, id, offering)) {
+  if (!refillOfferingLabel(p.settings, item.label, item.link, id, offering)) {
     // A link became text or the other way: a new label node, first in the item.
     const old = item.label.node;
     Object.assign(item, offeringLabel(p.doc, p.settings, item.node, id, offering));

@@ -103,6 +103,13 @@ function textsFor(locale, overrides) {
   return { get, fill, number, count, date };
 }
 
+/** `baseUrl` as an absolute http(s) or file URL (a relative one against the page), or null. */
+function baseOf(value) {
+  if (typeof value !== "string" || value === "") return null;
+  const url = attempt(() => new URL(value, typeof document === "undefined" ? undefined : document.baseURI), null);
+  return url && /^(https?|file):$/.test(url.protocol) ? url.href : null;
+}
+
 /** Languages written right to left (ISO 639 codes as locale tags begin with them). */
 const RIGHT_TO_LEFT = new Set(["ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ps", "sd", "ug", "ur", "yi"]);
 
@@ -129,12 +136,14 @@ export function settingsOf(options) {
   const locale = typeof o.locale === "string" && o.locale !== "" ? o.locale : undefined;
   const overrides = overridesOf(o.strings);
   const target = typeof o.linkTarget === "string" && o.linkTarget !== "" ? wellFormed(o.linkTarget) : null;
+  const base = baseOf(o.baseUrl);
   return {
     theme: o.theme === "light" || o.theme === "dark" ? o.theme : "auto",
     offerings: o.offerings !== false,
     target,
     texts: textsFor(locale, overrides),
     dir: directionOf(locale),
+    base,
     textKey: JSON.stringify([locale, target, [...overrides]]),
   };
 }
@@ -161,6 +170,8 @@ export function warnAbout(options) {
   for (const [key, v] of entries) {
     if (typeof v !== "string") console.warn(`topic-cards: strings.${key} must be text, not ${v === null ? "null" : typeof v}; the default is used`);
   }
+  const base = isObject(options) ? attempt(() => options.baseUrl, undefined) : undefined;
+  if (base !== undefined && baseOf(base) === null) console.warn("topic-cards: baseUrl must be an http(s) or file URL; relative links stay relative to the page");
   const theme = isObject(options) ? options.theme : undefined;
   if (theme !== undefined && theme !== "auto" && theme !== "light" && theme !== "dark") {
     const given = typeof theme === "string" ? `"${theme}"` : `a ${theme === null ? "null" : typeof theme}`;

@@ -167,3 +167,33 @@ test("two hash-synced widgets under one name are warned about", async () => {
   assert.equal(page.warnings.filter((w) => /two widgets keep/.test(w)).length, 1, page.warnings.join("\n"));
   await assertClean(page, { allowMissingImages: true });
 });
+
+test("the default index's pictures come from beside the script; baseUrl places an index's own", async () => {
+  const page = await openPlain();
+  const widget = page.locator("#first");
+  await painted(widget);
+  const pictures = () =>
+    page.evaluate(async (selector) => {
+      const imgs = [...document.querySelector(selector).shadowRoot.querySelectorAll(".card img")];
+      await Promise.all(imgs.map((img) => img.decode().catch(() => {})));
+      return imgs.map((img) => ({ src: img.getAttribute("src"), loaded: img.complete && img.naturalWidth > 0 }));
+    }, "#first");
+  const shown = await pictures();
+  assert.ok(shown.length > 0, "the sample index has pictures");
+  for (const { src, loaded } of shown) {
+    assert.ok(src.startsWith(`${env.url}/pkg/images/`), src);
+    assert.ok(loaded, `${src} did not load`);
+  }
+  // An index given inline, its pictures placed by baseUrl (here the sample content's folder).
+  await page.evaluate(async (base) => {
+    const host = document.createElement("div");
+    host.id = "placed";
+    document.body.append(host);
+    const index = await (await fetch("../../../build/default-index.json")).text();
+    window.__placed = window.TopicCards.mount(host, { index, pageSize: 4, baseUrl: base });
+  }, `${env.url}/content/`);
+  await painted(page.locator("#placed"));
+  const placed = await page.evaluate(() => [...document.querySelector("#placed").shadowRoot.querySelectorAll(".card img")].map((img) => img.getAttribute("src")));
+  assert.ok(placed.length > 0 && placed.every((src) => src.startsWith(`${env.url}/content/images/`)), placed.join(", "));
+  await assertClean(page);
+});

@@ -98,8 +98,8 @@ test("aggressive host CSS, conflicting globals and a foreign <base> change nothi
     hostOk: true,
     prototypeHelper: true,
   });
-  // Search and facets work; relative image URLs went to the <base> site, failed there, and
-  // the cards fell back to their placeholder.
+  // Search and facets work; the default index's pictures come from beside the script (its
+  // baseUrl), which the foreign <base> does not move.
   await widget.getByRole("searchbox").fill("telehealth");
   await page.waitForTimeout(300);
   assert.ok((await cards(widget).count()) > 0);
@@ -107,9 +107,9 @@ test("aggressive host CSS, conflicting globals and a foreign <base> change nothi
   await widget.getByRole("checkbox").first().check();
   await page.waitForTimeout(300);
   assert.ok((await cards(widget).count()) > 0);
-  assert.ok(page.elsewhere.every((url) => url.startsWith("https://elsewhere.example/cms/images/")), page.elsewhere.join(" "));
+  assert.ok(page.elsewhere.every((url) => !/\/images\//.test(url)), page.elsewhere.join(" "));
   const visibleImages = await widget.locator("img:visible").count();
-  assert.equal(visibleImages, 0, "failed images are replaced by the placeholder");
+  assert.ok(visibleImages > 0, "the sample pictures load from the script's folder");
   await screenshot(page, "hostile-host");
   withoutElsewhere(page);
   await assertClean(page);
