@@ -50,10 +50,13 @@ enum Command {
     },
     /// Write a synthetic corpus in the seed format.
     Synth {
+        /// How many articles to write.
         #[arg(long)]
         count: usize,
+        /// The folder to write them into (made if missing).
         #[arg(long)]
         out: PathBuf,
+        /// The random seed: the same seed and count give the same files.
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
