@@ -333,6 +333,13 @@ function carryOver(host, painter, choices) {
  * `defaultSource()` gives the options for the build's default index (used when a widget
  * names no `index` or `indexUrl`).
  */
+// For pkg/controller.js, which the package's build links to these copies instead of carrying
+// its own (scripts/build.sh): it always loads after this module.
+export { afterPaint } from "./frames.js";
+export { fromHash, hasNamespace, toHash } from "./hash.js";
+export { firstViewEnd } from "./prefix.js";
+export { wellFormed } from "./rust-text.js";
+
 export function createApi(loadCore, defaultSource = () => ({})) {
   let core = null;
   const loadOnce = () => (core ??= Promise.resolve().then(loadCore));

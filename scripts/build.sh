@@ -110,7 +110,7 @@ build_wasm "" web pkg
 # CSS and strings): no further request stands between the page and the first paint. The
 # controller comes with the core, after that paint (pkg/index.js imports both).
 node scripts/bundle-module.mjs js/api.js pkg/api.js
-node scripts/bundle-module.mjs js/controller.js pkg/controller.js
+node scripts/bundle-module.mjs js/controller.js pkg/controller.js --from ./api.js js/frames.js js/hash.js js/prefix.js js/rust-text.js
 # The first view as HTML for pages to carry (a Node tool; the painter and the CSS inside).
 node scripts/bundle-module.mjs js/prerender.js pkg/prerender.js
 node scripts/minify.mjs pkg/core.js pkg/api.js pkg/controller.js
