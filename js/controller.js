@@ -87,6 +87,8 @@ class Widget {
   /** The core trapped: no more calls into it. */
   #stopped = false;
   #destroyed = false;
+  /** Whether the last paint showed cards (see #fail). */
+  #shown = false;
   /** The namespace this widget's hash listener is registered under (hashNamespaces). */
   #hashNamespace = null;
   /** A call is running: one that arrives from inside it (a painter or host callback) is
@@ -392,7 +394,9 @@ class Widget {
       if (json === undefined) this.#painter.loading();
       else {
         const painting = now();
-        this.#painter.paint(JSON.parse(json));
+        const view = JSON.parse(json);
+        this.#painter.paint(view);
+        this.#shown = view.cards.length > 0;
         measure("tc-render", painting);
       }
     } catch (error) {
@@ -406,13 +410,16 @@ class Widget {
 
   /** Shows the error state (the painter's UI string `key` instead of `message`, when
    * given), logs once and tells the host. */
-  #fail(message, key) {
+  #fail(message, key, keepShown = false) {
     this.#failed = true;
     // Frees the index: nothing is shown from it until a new load.
     this.#core.reset();
     console.error(`topic-cards: ${message}`);
     try {
-      this.#painter.error(message, key);
+      // A download that broke off after its first cards were painted leaves them (their
+      // links work), its controls set aside; anything else is the error state.
+      if (keepShown && this.#shown && typeof this.#painter.unavailable === "function") this.#painter.unavailable();
+      else this.#painter.error(message, key);
     } catch (_) {
       // The console and the host's tc-error still carry the message.
     }
@@ -517,7 +524,7 @@ class Widget {
     }
     if (!this.#current(load) || (!chunks && failure === null)) return;
     // Failing ends the load (see #current): a read still under way stops at its next step.
-    if (failure !== null) return this.#step(load, () => this.#fail(`the index at ${url} ${failure}`));
+    if (failure !== null) return this.#step(load, () => this.#fail(`the index at ${url} ${failure}`, undefined, true));
     await this.#finish(load, () => endStream(this.#core, chunks));
   }
 

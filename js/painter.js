@@ -163,6 +163,15 @@ export function createPainter(root, options, doc = root.ownerDocument) {
       p.ui.main.flag("hidden", true);
       redraw = () => painter.error(message, key);
     },
+    /** The core has stopped loading but what is shown stays: see setAside. */
+    unavailable() {
+      const shown = redraw;
+      setAside(root, p.options);
+      redraw = () => {
+        shown?.();
+        setAside(root, p.options);
+      };
+    },
     setOptions(patch) {
       // A patch, as the handle's update() takes it: keys given replace, keys absent keep.
       const given = readable(patch);

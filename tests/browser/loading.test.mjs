@@ -103,10 +103,10 @@ test("timeoutMs gives up by itself, even when the fetch option ignores the abort
   }
 });
 
-test("timeoutMs limits silence, not the download: a steady slow index loads, a stalled one fails", async () => {
+test("timeoutMs limits silence, not the download; a load that stops after the first view keeps it", async () => {
   // The default index in 12 slices, one every 100 ms: 1.2 s in all, with a 400 ms limit.
-  // `stallAfter` slices in, the stream goes quiet.
-  const streamed = (stallAfter) => `() => ({
+  // `stallAfter` slices in, the stream goes quiet; `breakAfter` slices in, it breaks off.
+  const streamed = (stallAfter, breakAfter = -1) => `() => ({
     indexUrl: "slow.json",
     timeoutMs: 400,
     fetch: async () => {
@@ -118,6 +118,7 @@ test("timeoutMs limits silence, not the download: a steady slow index loads, a s
         async pull(controller) {
           await new Promise((ok) => setTimeout(ok, 100));
           if (sent === ${stallAfter}) return new Promise(() => {});
+          if (sent === ${breakAfter}) return controller.error(new TypeError("connection reset"));
           if (at >= bytes.length) return controller.close();
           controller.enqueue(bytes.subarray(at, (at += size)));
           sent++;
@@ -133,12 +134,32 @@ test("timeoutMs limits silence, not the download: a steady slow index loads, a s
   await assertClean(steady.page, { allowMissingImages: true });
   await steady.page.context().close();
 
-  const stalled = await mountWith(streamed(6));
-  const alert = stalled.widget.getByRole("alert");
-  await alert.waitFor({ state: "visible", timeout: 10000 });
-  assert.match(await alert.innerText(), /slow\.json sent nothing for 400 ms/);
-  await assertClean(stalled.page, { allowConsoleErrors: true, allowMissingImages: true });
-  await stalled.page.context().close();
+  // Quiet after its first view was painted, then broken off: either way the cards stay, set
+  // aside, and the host hears why.
+  for (const [make, why] of [
+    [streamed(6), /slow\.json sent nothing for 400 ms/],
+    [streamed(-1, 6), /slow\.json could not be loaded/],
+  ]) {
+    const { page } = await mountWith(make);
+    await page.waitForFunction(() => window.__errors.length === 1, null, { timeout: 10000 });
+    const kept = await page.evaluate(() => {
+      const root = document.querySelector("#custom").shadowRoot;
+      return {
+        cards: root.querySelectorAll(".card").length,
+        error: !root.querySelector('[part~="error"]').hidden,
+        status: root.querySelector(".status").textContent,
+        inert: root.querySelector(".facets").inert,
+        told: window.__errors[0],
+      };
+    });
+    assert.equal(kept.cards, 12);
+    assert.equal(kept.error, false);
+    assert.equal(kept.inert, true);
+    assert.match(kept.status, /could not be loaded/);
+    assert.match(kept.told, why);
+    await assertClean(page, { allowConsoleErrors: true, allowMissingImages: true });
+    await page.context().close();
+  }
 });
 
 test("a fetch option that is not a function is ignored with a warning", async () => {
