@@ -14,7 +14,8 @@
 // rule.
 //
 //   node pkg/prerender.js INDEX.first.json [--locale en-US] [--page-size 12] [--theme auto]
-//                         [--link-target _blank] [--no-offerings] [--id ELEMENT-ID]  > first-view.html
+//                         [--link-target _blank] [--base-url URL] [--no-offerings] [--id ELEMENT-ID]
+//                         > first-view.html
 //
 // prints the `<template>` to stdout and the Content-Security-Policy source its `<style>`
 // needs to stderr. It exits with 2 for a command line it cannot run (an unknown flag, a value
@@ -88,7 +89,7 @@ const DOCUMENT = { createElement: (tag) => new Element(tag) };
 /**
  * The `<template shadowrootmode="open">` for `prefixText` (an index's first-view part, or a
  * whole index: only its first members are read) with `options` as the element would have
- * them (`locale`, `pageSize`, `theme`, `linkTarget`, `offerings`, `strings`). `hostId` is the
+ * them (`locale`, `pageSize`, `theme`, `linkTarget`, `baseUrl`, `offerings`, `strings`). `hostId` is the
  * element's id, for `hashSync`. Throws when the painter declines: what it cannot draw as the
  * core would, it does not draw here either.
  */
@@ -129,7 +130,7 @@ export async function styleSource() {
 }
 
 const USAGE =
-  "usage: topic-cards-prerender INDEX.first.json [--locale TAG] [--page-size 1-1000] [--theme auto|light|dark] [--link-target T] [--no-offerings] [--id ELEMENT-ID]";
+  "usage: topic-cards-prerender INDEX.first.json [--locale TAG] [--page-size 1-1000] [--theme auto|light|dark] [--link-target T] [--base-url URL] [--no-offerings] [--id ELEMENT-ID]";
 
 /** A command line the tool cannot run: said with the usage, exit status 2. */
 class UsageError extends Error {}
@@ -145,6 +146,7 @@ function flagValue(flag, value) {
     return +value;
   }
   if (flag === "--theme" && !["auto", "light", "dark"].includes(value)) throw bad('"auto", "light" or "dark"');
+  if (flag === "--base-url" && !/^(https?|file):\/\//i.test(value)) throw bad("an absolute http(s) or file URL");
   if (flag === "--locale") {
     try {
       Intl.getCanonicalLocales(value);
@@ -158,7 +160,7 @@ function flagValue(flag, value) {
 /** The command line (see the top of this file). */
 async function main(args) {
   const { readFileSync } = await import("node:fs");
-  const keys = { "--locale": "locale", "--page-size": "pageSize", "--theme": "theme", "--link-target": "linkTarget" };
+  const keys = { "--locale": "locale", "--page-size": "pageSize", "--theme": "theme", "--link-target": "linkTarget", "--base-url": "baseUrl" };
   const options = {};
   let hostId = "";
   let file = null;

@@ -9,6 +9,9 @@ export interface PrerenderOptions {
   pageSize?: number;
   theme?: "auto" | "light" | "dark";
   linkTarget?: string;
+  /** The URL the index's relative links and pictures resolve against (absolute here: there
+   * is no page to resolve against). Give the element the same `baseUrl`. */
+  baseUrl?: string;
   /** `false` leaves out the related-offerings panel. */
   offerings?: boolean;
   /** UI string overrides, as the element's `strings` option. */

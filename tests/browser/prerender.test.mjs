@@ -55,6 +55,8 @@ before(async () => {
   INDEXES.sample = readFileSync(FIRST_VIEW, "utf8");
   INDEXES.awkward = awkward(INDEXES.sample);
   env = await start();
+  // Pictures and links placed by baseUrl (the served sample content's folder).
+  OPTION_SETS.based = { baseUrl: `${env.url}/content/` };
   identityPage = await openPage(env.browser);
   await identityPage.route(/\.(svg|png|jpe?g|gif|webp|avif)([?#]|$)/i, (route) => route.fulfill({ contentType: "image/svg+xml", body: STAND_IN }));
   await identityPage.goto(`${env.url}/tests/browser/pages/first-view-identity.html`);
@@ -112,6 +114,7 @@ test("the command refuses a bad flag or value with its usage (status 2), and an 
     [["--locale", "en_US!"], /--locale must be a BCP 47 language tag/],
     [["--no-such-flag"], /unknown argument --no-such-flag/],
     [["--id"], /--id needs a value/],
+    [["--base-url", "images/"], /--base-url must be an absolute http\(s\) or file URL, not "images\/"/],
   ]) {
     const run = runTool([FIRST_VIEW, ...args]);
     assert.equal(run.status, 2, args.join(" "));
