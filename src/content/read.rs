@@ -14,6 +14,16 @@ use super::markdown_text::{first_heading, markdown_to_text};
 use super::plain::read_plain;
 use super::slug::match_key;
 
+/// The file line of the first line of `block` (which starts at file line `first_line`) that
+/// holds `value` as written: where a warning about a field's value points. The parsed tree
+/// keeps no positions, and a value spelled the same twice is rare enough in a header.
+fn value_line(block: &str, first_line: usize, value: &str) -> Option<usize> {
+    block
+        .lines()
+        .position(|line| line.contains(value))
+        .map(|n| first_line + n)
+}
+
 /// Reads a document from decoded text. `path` is relative to the content folder and only
 /// names the file in diagnostics, except that its extension tells Markdown from plain text
 /// when there is no front matter.
@@ -38,14 +48,15 @@ pub fn read_document(path: &str, text: &str) -> Result<Document, Skip> {
             body_text = markup_to_text(parts.body);
             summary = fields::summary(&map);
             if let Some(raw) = fields::date_text(&map) {
+                let line = value_line(block, parts.front_line, &raw);
                 match field_date(&raw) {
                     FieldDate::Date(date) => doc.date = Some(date),
                     FieldDate::Placeholder => doc
                         .warnings
-                        .push((None, format!("placeholder date {raw:?} (left undated)"))),
+                        .push((line, format!("placeholder date {raw:?} (left undated)"))),
                     FieldDate::Unreadable => doc
                         .warnings
-                        .push((None, format!("unreadable date {raw:?} (left undated)"))),
+                        .push((line, format!("unreadable date {raw:?} (left undated)"))),
                 }
             }
             doc.url = fields::url(&map);
@@ -299,7 +310,17 @@ mod tests {
             assert_eq!(doc.date, None, "{zero}");
             assert_eq!(doc.warnings.len(), 1, "{zero}");
             assert!(doc.warnings[0].1.starts_with("placeholder date"), "{zero}");
+            assert_eq!(doc.warnings[0].0, Some(3), "{zero}: the date's own line");
         }
+        let text = "---\ntitle: T\nauthor: A\ndate: next Tuesday\n---\nBody.\n";
+        let doc = read_document("x.md", text).unwrap();
+        assert_eq!(
+            doc.warnings,
+            [(
+                Some(4),
+                "unreadable date \"next Tuesday\" (left undated)".to_string()
+            )]
+        );
     }
 
     #[test]
