@@ -202,14 +202,26 @@ fn html_entities_and_unsafe_links() {
     assert_eq!(a.url, None, "javascript: link dropped");
     assert_eq!(a.image, None, "data: image dropped");
     assert!(!a.text.contains("color"));
-    let warnings: Vec<String> = report
+    let warnings: Vec<(Option<usize>, String)> = report
         .warnings
         .iter()
         .filter(|w| w.path == "curated/html-mess.md")
-        .map(|w| w.message.clone())
+        .map(|w| (w.line, w.message.clone()))
         .collect();
     assert_eq!(warnings.len(), 2, "{warnings:?}");
-    assert!(warnings.iter().any(|w| w.contains("javascript:")));
+    // Each dropped link is reported at the header line that gives it.
+    assert!(
+        warnings
+            .iter()
+            .any(|(line, w)| *line == Some(5) && w.contains("javascript:")),
+        "{warnings:?}"
+    );
+    assert!(
+        warnings
+            .iter()
+            .any(|(line, w)| *line == Some(7) && w.contains("data:")),
+        "{warnings:?}"
+    );
 }
 
 #[test]

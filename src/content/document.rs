@@ -56,6 +56,10 @@ pub struct Document {
     pub body: String,
     /// Repairs worth telling the editor about: (file line if known, message).
     pub warnings: Vec<(Option<usize>, String)>,
+    /// The header lines of the links the indexer will drop (`links::is_refused`), found
+    /// while the header's text is at hand, for the warnings the index build gives them.
+    /// Empty for nearly every document.
+    pub refused_link_lines: Vec<(String, usize)>,
     /// The body's telling terms when the reader already worked them out (on its worker
     /// thread, while the text is still in cache); the builder works them out otherwise.
     pub terms: Option<String>,

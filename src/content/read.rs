@@ -67,6 +67,20 @@ pub fn read_document(path: &str, text: &str) -> Result<Document, Skip> {
             doc.categories = fields::categories(&map);
             doc.offerings = fields::offerings(&map);
             doc.source_id = fields::source_id(&map);
+            let links = [
+                doc.url.as_deref(),
+                doc.image.as_ref().map(|i| i.src.as_str()),
+            ]
+            .into_iter()
+            .chain(doc.categories.iter().map(|c| c.url.as_deref()))
+            .chain(doc.offerings.iter().map(|o| o.url.as_deref()));
+            doc.refused_link_lines = links
+                .flatten()
+                .filter(|link| super::links::is_refused(link))
+                .filter_map(|link| {
+                    Some((link.to_string(), value_line(block, parts.front_line, link)?))
+                })
+                .collect();
         }
         None if looks_like_html(text) => {
             doc.title = html_title(text)

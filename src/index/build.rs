@@ -88,14 +88,14 @@ pub fn build(documents: &[Document], links: &LinkResolver) -> Built {
         let mut keys = BTreeSet::new();
         for category in &doc.categories {
             let mut category = category.clone();
-            category.url = log.resolve_shared(&doc.path, "topic link", category.url.as_deref());
+            category.url = log.resolve_shared(doc, "topic link", category.url.as_deref());
             let key = table.add(&category);
             table.tag(&key, i);
             keys.insert(key);
         }
         let mut refs = Vec::new();
         for offering in &doc.offerings {
-            let url = log.resolve_shared(&doc.path, "offering link", offering.url.as_deref());
+            let url = log.resolve_shared(doc, "offering link", offering.url.as_deref());
             let topic_keys: Vec<TopicKey> =
                 offering.categories.iter().map(|c| table.add(c)).collect();
             let key = offers.add(offering, url, topic_keys, i);
@@ -157,10 +157,10 @@ pub fn build(documents: &[Document], links: &LinkResolver) -> Built {
                 title: doc.title.clone(),
                 summary: doc.summary.clone(),
                 date: doc.date.clone(),
-                url: log.resolve(&doc.path, "article link", doc.url.as_deref()),
+                url: log.resolve(doc, "article link", doc.url.as_deref()),
                 brand: facet_id(&brands, &doc.brand),
                 image: doc.image.as_ref().and_then(|img| {
-                    let src = log.resolve(&doc.path, "image", Some(&img.src))?;
+                    let src = log.resolve(doc, "image", Some(&img.src))?;
                     Some(Image {
                         src,
                         alt: img.alt.clone(),
@@ -303,7 +303,7 @@ struct LinkLog<'a> {
 impl LinkLog<'_> {
     /// [`Self::resolve`] for links that recur across articles; same result, same
     /// warnings (resolving is a pure function of the link).
-    fn resolve_shared(&mut self, path: &str, what: &str, link: Option<&str>) -> Option<String> {
+    fn resolve_shared(&mut self, doc: &Document, what: &str, link: Option<&str>) -> Option<String> {
         let link = link?;
         let resolved = match self.shared.get(link) {
             Some(resolved) => resolved.clone(),
@@ -313,15 +313,22 @@ impl LinkLog<'_> {
                 resolved
             }
         };
-        self.record(path, what, resolved)
+        self.record(doc, link, what, resolved)
     }
 
-    fn resolve(&mut self, path: &str, what: &str, link: Option<&str>) -> Option<String> {
-        let resolved = self.resolver.resolve(link?);
-        self.record(path, what, resolved)
+    fn resolve(&mut self, doc: &Document, what: &str, link: Option<&str>) -> Option<String> {
+        let link = link?;
+        let resolved = self.resolver.resolve(link);
+        self.record(doc, link, what, resolved)
     }
 
-    fn record(&mut self, path: &str, what: &str, resolved: Resolved) -> Option<String> {
+    fn record(
+        &mut self,
+        doc: &Document,
+        link: &str,
+        what: &str,
+        resolved: Resolved,
+    ) -> Option<String> {
         match resolved {
             Resolved::Absolute(url) => Some(url),
             Resolved::Relative(url) => {
@@ -329,9 +336,14 @@ impl LinkLog<'_> {
                 Some(url)
             }
             Resolved::Unsafe(url) => {
+                let line = doc
+                    .refused_link_lines
+                    .iter()
+                    .find(|(refused, _)| refused == link)
+                    .map(|(_, line)| *line);
                 self.warnings.push(Warning::new(
-                    path,
-                    None,
+                    &doc.path,
+                    line,
                     format!("{what} dropped: not an http(s) URL ({:?})", truncate(&url)),
                 ));
                 None
