@@ -13,6 +13,7 @@
 import { formatsFor, paintFirstView } from "./first-view.js";
 import { afterShown } from "./frames.js";
 import { createPainter, setAside } from "./painter.js";
+import { readable, settingsOf } from "./paint/settings.js";
 import { firstViewEnd } from "./prefix.js";
 
 const ATTRIBUTES = [
@@ -123,7 +124,7 @@ function report(host, error, options = null) {
   const message = "topic-cards could not start: " + (error && error.message ? error.message : String(error));
   console.error(message, error);
   const shown = options !== null && host.shadowRoot?.querySelector(".tc .card");
-  if (shown) setAside(host.shadowRoot, options);
+  if (shown) setAside(host.shadowRoot, settingsOf(readable(options)).texts);
   else showFatal(host, message);
   try {
     host.dispatchEvent(new CustomEvent("tc-error", { bubbles: true, composed: true, detail: { message } }));

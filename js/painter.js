@@ -108,11 +108,11 @@ function paintView(p, view) {
 /**
  * The core could not start, but a first view is on the screen (painted early, or from the
  * page's HTML): it stays, since its links work without the core. The controls that need the
- * core are made inert (they would only look live), and the status line says why. Works on
- * the painter's nodes and on js/prerender.js's, which are the same markup.
+ * core are made inert (they would only look live), and the status line says why (`texts`:
+ * the widget's UI strings). Works on the painter's nodes and on js/prerender.js's, which are
+ * the same markup.
  */
-export function setAside(root, options) {
-  const texts = settingsOf(readable(options)).texts;
+export function setAside(root, texts) {
   for (const node of root.querySelectorAll(".bar, .facets, .active, .more-row")) node.inert = true;
   root.querySelector(".tc")?.removeAttribute("data-pending");
   const status = root.querySelector(".status");
@@ -166,10 +166,10 @@ export function createPainter(root, options, doc = root.ownerDocument) {
     /** The core has stopped loading but what is shown stays: see setAside. */
     unavailable() {
       const shown = redraw;
-      setAside(root, p.options);
+      setAside(root, p.settings.texts);
       redraw = () => {
         shown?.();
-        setAside(root, p.options);
+        setAside(root, p.settings.texts);
       };
     },
     setOptions(patch) {

@@ -21,7 +21,8 @@ function safeUrl(raw) {
  */
 export function located(settings, raw) {
   const url = raw == null ? null : safeUrl(raw);
-  if (url === null || settings.base === null || /^[a-z][a-z0-9+.-]*:/i.test(url)) return url;
+  // safeUrl lets through no scheme but http(s): anything else here is relative.
+  if (url === null || settings.base === null || /^https?:/i.test(url)) return url;
   try {
     return new URL(url, settings.base).href;
   } catch (_) {
