@@ -30,11 +30,16 @@ const ATTRIBUTES = [
   "sort",
   "offerings",
   "base-url",
+  "heading-level",
+  "label",
 ];
 
 /** Attributes that name the index: a change to either applies the index they give together
- * (an inline one wins over `index-url`, as at mount). */
+ * (an inline one wins over `index-url`, as at mount; with neither, the default index). */
 const SOURCE_ATTRIBUTES = ["index-url", "index-ref"];
+
+/** An attribute's option: `page-size` -> `pageSize`. */
+const optionOf = (attribute) => attribute.replace(/-(.)/g, (_, c) => c.toUpperCase());
 
 /**
  * Reads widget options from an element's attributes (`prefix` is "" for `<topic-cards>` and
@@ -62,6 +67,8 @@ function optionsFromAttributes(element, prefix) {
     ["locale", "locale"],
     ["sort", "sort"],
     ["base-url", "baseUrl"],
+    ["heading-level", "headingLevel"],
+    ["label", "label"],
   ]) {
     const value = read(attr);
     if (value) options[key] = value;
@@ -429,6 +436,13 @@ export function createApi(loadCore, defaultSource = () => ({})) {
       }
     }
     update(options) {
+      // `index: null` is the default index, as at mount: this build's (a URL for the npm
+      // package, compiled in for the script tag, with the folder its pictures are in).
+      const own = readable(options);
+      if (own.index === null && own.indexUrl == null) {
+        const { firstView: _, firstViewUrl: __, ...source } = defaultSource();
+        options = { ...own, ...source };
+      }
       this.#call("update", [options]);
     }
     setFilters(filters) {
@@ -495,11 +509,17 @@ export function createApi(loadCore, defaultSource = () => ({})) {
         attributeChangedCallback(name, before, after) {
           if (!this.#handle || before === after) return;
           // Only the options this attribute sets. The others hold the start state too (topics,
-          // query, sort), and applying them again would undo what the reader chose since.
+          // query, sort), and applying them again would undo what the reader chose since. A
+          // removed attribute's option goes back to its default (null, to update()).
           const options = optionsFromAttributes(this, "");
-          const keys = SOURCE_ATTRIBUTES.includes(name) ? ["index", "indexUrl"] : [name.replace(/-(.)/g, (_, c) => c.toUpperCase())];
+          // As at mount, the default index's own folder outranks `base-url`.
+          const sourceGiven = "index" in options || "indexUrl" in options;
+          if (name === "base-url" && !sourceGiven && defaultSource().baseUrl !== undefined) return;
+          const keys = SOURCE_ATTRIBUTES.includes(name) ? ["index", "indexUrl", "baseUrl"] : [optionOf(name)];
           const changed = {};
-          for (const key of keys) if (key in options) changed[key] = options[key];
+          for (const key of keys) changed[key] = key in options ? options[key] : null;
+          // Both: `index: null` names the default only when no URL is given.
+          if (changed.indexUrl === null) delete changed.indexUrl;
           this.#handle.update(changed);
         }
         get handle() {

@@ -25,7 +25,8 @@
 // painter sends `tc-card-click` and `tc-offering-click`.
 //
 // Nothing thrown here reaches the page: a failure becomes the widget's error state, one
-// console.error and a `tc-error`. A trap in the Wasm stops every widget of this core.
+// console.error and a `tc-error`. A replacement index (update() with a new source) that
+// cannot be read leaves the one it was to replace in place instead (#loadFailed). A trap in the Wasm stops every widget of this core.
 import { afterPaint } from "./frames.js";
 import { fromHash, hasNamespace, toHash } from "./hash.js";
 import { buildSearch, endStream, prefixOf, readIndex } from "./index-stream.js";
@@ -75,6 +76,13 @@ function stopAll(error) {
 
 class Widget {
   #core;
+  /** Makes a Core: a replacement index loads into its own (see #fallback). */
+  #newCore;
+  /** The core whose whole index is in, kept while a replacement loads into #core: a source
+   * given by update() that cannot be read then costs only itself. Null otherwise. */
+  #fallback = null;
+  /** #core's whole index is in (decoded without a problem). */
+  #loaded = false;
   #host;
   #painter;
   #options = { source: null, pageSize: PAGE_SIZE, hashSync: null, timeoutMs: TIMEOUT_MS, fetch: null };
@@ -102,8 +110,9 @@ class Widget {
    * left with null. */
   #totalUntold = false;
 
-  constructor(core, host, painter, options) {
-    this.#core = core;
+  constructor(newCore, host, painter, options) {
+    this.#newCore = newCore;
+    this.#core = newCore();
     this.#host = host;
     this.#painter = painter;
     const patch = readOptions(options, hostId(host));
@@ -204,7 +213,11 @@ class Widget {
     } catch (_) {
       // A painter that fails to clean up has nothing more this widget can do for it.
     }
-    if (!this.#stopped && !this.#busy) this.#core.free();
+    if (!this.#stopped && !this.#busy) {
+      this.#core.free();
+      this.#fallback?.free();
+    }
+    this.#fallback = null;
     if (mounted.get(this.#host) === this) mounted.delete(this.#host);
   }
 
@@ -297,7 +310,7 @@ class Widget {
     }
     if (patch.hashSync !== undefined) options.hashSync = patch.hashSync;
     if (patch.timeoutMs !== undefined) options.timeoutMs = patch.timeoutMs;
-    if (patch.fetch) options.fetch = patch.fetch;
+    if (patch.fetch !== undefined) options.fetch = patch.fetch;
   }
 
   /** Hands the core new filters (keys missing: none, or the default sort); true when they
@@ -412,6 +425,7 @@ class Widget {
    * given), logs once and tells the host. */
   #fail(message, key, keepShown = false) {
     this.#failed = true;
+    this.#loaded = false;
     // Frees the index: nothing is shown from it until a new load.
     this.#core.reset();
     console.error(`topic-cards: ${message}`);
@@ -437,6 +451,15 @@ class Widget {
     const load = ++this.#load;
     this.#abort?.abort();
     this.#abort = null;
+    if (this.#loaded) {
+      // The working index stays until the new one is in; the new core takes over the
+      // filters and the page size.
+      this.#fallback = this.#core;
+      this.#core = this.#newCore();
+      this.#core.setPageSize(this.#options.pageSize);
+      this.#core.setFilters(this.#fallback.state());
+      this.#loaded = false;
+    }
     this.#failed = false;
     this.#core.reset();
     let shown = false;
@@ -448,9 +471,35 @@ class Widget {
     this.#paint();
     const source = this.#options.source;
     if (source?.url !== undefined) this.#fromUrl(load, source.url);
-    else if (source) this.#fromBytes(load, encoder.encode(source.text), shown);
+    else if (source?.text !== undefined) this.#fromBytes(load, encoder.encode(source.text), shown);
     else if (this.#core.constructor.hasDefault()) this.#fromBytes(load, null, shown);
     else this.#fail("No index given.", "noIndex");
+  }
+
+  /**
+   * Load `load` failed. A replacement (update() gave a new source while an index was in)
+   * goes back to the index it replaced, under the filters the widget has now: the page
+   * hears why through the console and tc-error, and the reader loses nothing. Anything
+   * else is #fail's.
+   */
+  #loadFailed(message, keepShown = false) {
+    const working = this.#fallback;
+    if (working === null) return this.#fail(message, undefined, keepShown);
+    this.#fallback = null;
+    // Ends the load in flight: its remaining steps see another load (see #current).
+    this.#load++;
+    this.#abort?.abort();
+    this.#abort = null;
+    working.setFilters(this.#core.state());
+    this.#core.free();
+    this.#core = working;
+    this.#loaded = true;
+    this.#failed = false;
+    const error = `${message}; the index shown before stays`;
+    console.error(`topic-cards: ${error}`);
+    this.#outbox.push(["tc-error", { message: error }]);
+    this.#warnUnknown();
+    this.#paint();
   }
 
   /** Whether load `load` is still the widget's current one (a load that failed is over). */
@@ -524,7 +573,7 @@ class Widget {
     }
     if (!this.#current(load) || (!chunks && failure === null)) return;
     // Failing ends the load (see #current): a read still under way stops at its next step.
-    if (failure !== null) return this.#step(load, () => this.#fail(`the index at ${url} ${failure}`, undefined, true));
+    if (failure !== null) return this.#step(load, () => this.#loadFailed(`the index at ${url} ${failure}`, true));
     await this.#finish(load, () => endStream(this.#core, chunks));
   }
 
@@ -536,7 +585,10 @@ class Widget {
   async #finish(load, decode) {
     const ready = this.#step(load, () => {
       const problem = decode();
-      if (problem !== undefined) return this.#fail(problem);
+      if (problem !== undefined) return this.#loadFailed(problem);
+      this.#loaded = true;
+      this.#fallback?.free();
+      this.#fallback = null;
       this.#warnUnknown();
       this.#paint();
       this.#writeHash();
@@ -564,7 +616,7 @@ export function mountWidget(newCore, host, options) {
     throw new Error("topic-cards: mount() needs options.painter");
   }
   mounted.get(host)?.destroy();
-  const widget = new Widget(newCore(), host, painter, options);
+  const widget = new Widget(newCore, host, painter, options);
   mounted.set(host, widget);
   return widget;
 }

@@ -10,12 +10,18 @@
 // keep, default 15000), `fetch` (a function `(url, init) => Promise<Response>` used instead
 // of the page's `fetch`), and
 // `firstView` (at mount only: the index's first-view part as JSON text, painted at once).
-// What only changes how things look (`theme`, `linkTarget`, `locale`, `strings`,
-// `offerings`) is the painter's; `painter` is mountWidget's (controller.js).
+// `null` puts an option back to its default (what an element's removed attribute passes):
+// `index: null` is the build's default index.
+// What only changes how things look (`theme`, `linkTarget`, `locale`, `strings`, `baseUrl`,
+// `offerings`, `headingLevel`, `label`) is the painter's; `painter` is mountWidget's
+// (controller.js).
 
 export const PAGE_SIZE = 12;
 export const TIMEOUT_MS = 15000;
 const SORTS = ["relevance", "newest"];
+
+/** The source `index: null` names: the index compiled into the core (controller.js). */
+export const BUILT_IN = Object.freeze({});
 
 export const warn = (message) => console.warn(message);
 
@@ -118,17 +124,20 @@ export function readOptions(value, hostId) {
     warn("topic-cards: options.index must be an object or a JSON string");
   }
   if (!patch.source) {
-    const url = field(value, "indexUrl", aString);
+    const url = get(value, "indexUrl") === null ? undefined : field(value, "indexUrl", aString);
     if (url !== undefined) patch.source = { url };
+    else if (index === null) patch.source = BUILT_IN;
   }
-  patch.topics = field(value, "topics", aList);
-  patch.query = field(value, "query", aString);
-  const sort = field(value, "sort", aString);
-  if (sort !== undefined) {
+  // A null is the option's default; the core's, for the sort.
+  const given = (key, read, byDefault) => (get(value, key) === null ? byDefault : field(value, key, read));
+  patch.topics = given("topics", aList, []);
+  patch.query = given("query", aString, "");
+  const sort = given("sort", aString, null);
+  if (typeof sort === "string") {
     patch.sort = sortName(sort);
     if (!patch.sort) warn(`topic-cards: sort must be "relevance" or "newest", not "${sort}"`);
-  }
-  const pageSize = field(value, "pageSize", aNumber);
+  } else patch.sort = sort;
+  const pageSize = given("pageSize", aNumber, PAGE_SIZE);
   if (pageSize !== undefined) {
     if (Number.isFinite(pageSize) && pageSize >= 1 && pageSize <= 1000) patch.pageSize = Math.trunc(pageSize);
     else warn("topic-cards: pageSize must be a number from 1 to 1000; using 12");
@@ -140,20 +149,23 @@ export function readOptions(value, hostId) {
   } else if (typeof hash === "string") {
     if (isNamespace(hash)) patch.hashSync = hash;
     else warn("topic-cards: hashSync namespace must be letters, digits, - or _");
+  } else if (hash === null) {
+    patch.hashSync = null;
   } else if (hash !== undefined) {
     warn("topic-cards: hashSync must be true, false or a namespace string");
   }
-  const timeout = field(value, "timeoutMs", aNumber);
+  const timeout = given("timeoutMs", aNumber, TIMEOUT_MS);
   if (timeout !== undefined && Number.isFinite(timeout) && timeout >= 1) patch.timeoutMs = Math.min(Math.trunc(timeout), 2 ** 32 - 1);
   const fetchOption = get(value, "fetch");
-  if (typeof fetchOption === "function") patch.fetch = fetchOption;
-  else if (fetchOption != null) warn('topic-cards: option "fetch" ignored: not a function');
+  if (typeof fetchOption === "function" || fetchOption === null) patch.fetch = fetchOption;
+  else if (fetchOption !== undefined) warn('topic-cards: option "fetch" ignored: not a function');
   patch.firstView = field(value, "firstView", aString);
   return patch;
 }
 
-/** Whether two `source` values (as readOptions gives them) name the same index. */
-export const sameSource = (a, b) => a === b || (!!a && !!b && a.text === b.text && a.url === b.url);
+/** Whether two `source` values (as readOptions gives them) name the same index (null, the
+ * start value, and BUILT_IN are both the build's default). */
+export const sameSource = (a, b) => a?.text === b?.text && a?.url === b?.url;
 
 /** `host.id`, for the default hash namespace. */
 export function hostId(host) {

@@ -14,7 +14,8 @@
 // rule.
 //
 //   node pkg/prerender.js INDEX.first.json [--locale en-US] [--page-size 12] [--theme auto]
-//                         [--link-target _blank] [--base-url URL] [--no-offerings] [--id ELEMENT-ID]
+//                         [--link-target _blank] [--base-url URL] [--heading-level 1-6]
+//                         [--label TEXT] [--no-offerings] [--id ELEMENT-ID]
 //                         > first-view.html
 //
 // prints the `<template>` to stdout and the Content-Security-Policy source its `<style>`
@@ -130,7 +131,7 @@ export async function styleSource() {
 }
 
 const USAGE =
-  "usage: topic-cards-prerender INDEX.first.json [--locale TAG] [--page-size 1-1000] [--theme auto|light|dark] [--link-target T] [--base-url URL] [--no-offerings] [--id ELEMENT-ID]";
+  "usage: topic-cards-prerender INDEX.first.json [--locale TAG] [--page-size 1-1000] [--theme auto|light|dark] [--link-target T] [--base-url URL] [--heading-level 1-6] [--label TEXT] [--no-offerings] [--id ELEMENT-ID]";
 
 /** A command line the tool cannot run: said with the usage, exit status 2. */
 class UsageError extends Error {}
@@ -143,6 +144,10 @@ function flagValue(flag, value) {
   const bad = (expected) => new UsageError(`${flag} must be ${expected}, not "${value}"`);
   if (flag === "--page-size") {
     if (!/^[0-9]+$/.test(value) || +value < 1 || +value > 1000) throw bad("a whole number from 1 to 1000");
+    return +value;
+  }
+  if (flag === "--heading-level") {
+    if (!/^[1-6]$/.test(value)) throw bad("a whole number from 1 to 6");
     return +value;
   }
   if (flag === "--theme" && !["auto", "light", "dark"].includes(value)) throw bad('"auto", "light" or "dark"');
@@ -160,7 +165,7 @@ function flagValue(flag, value) {
 /** The command line (see the top of this file). */
 async function main(args) {
   const { readFileSync } = await import("node:fs");
-  const keys = { "--locale": "locale", "--page-size": "pageSize", "--theme": "theme", "--link-target": "linkTarget", "--base-url": "baseUrl" };
+  const keys = { "--locale": "locale", "--page-size": "pageSize", "--theme": "theme", "--link-target": "linkTarget", "--base-url": "baseUrl", "--heading-level": "headingLevel", "--label": "label" };
   const options = {};
   let hostId = "";
   let file = null;

@@ -1,5 +1,5 @@
 // Types for the topic-cards npm package. Hand-written: they describe the JS API in
-// js/api.js and the options the Rust core reads (src/web/options.rs).
+// js/api.js and the options it reads (js/options.js, js/paint/settings.js).
 
 /** Where a widget's index comes from: `index` wins over `indexUrl`; neither means the default. */
 export interface TopicCardsOptions {
@@ -41,7 +41,17 @@ export interface TopicCardsOptions {
   sort?: "relevance" | "newest";
   /** Show the related-offering panel. Default true. */
   offerings?: boolean;
+  /** The level of the widget's headings (card titles, the offerings panel's title), 1-6:
+   * one below the heading the widget sits under. Default 3 (a widget under an `h2`). */
+  headingLevel?: number;
+  /** What this widget is about, e.g. "Telehealth news": names its search and side-panel
+   * landmarks, so that a screen reader can tell two widgets on one page apart. */
+  label?: string;
 }
+
+/** Options for `update()`: those given replace, those absent keep their values, and `null`
+ * puts one back to its default (`index: null`: the default index). */
+export type TopicCardsUpdate = { [K in keyof TopicCardsOptions]?: TopicCardsOptions[K] | null };
 
 /** Keys of the replaceable UI strings. */
 export type TopicCardsStringKey =
@@ -107,8 +117,9 @@ export interface TopicCardsHandle {
   /** Resolves once the widget has mounted (or has shown its error state). */
   readonly ready: Promise<TopicCardsHandle>;
   /** Changes options; those not given keep their values (`topics`, `query` and `sort`
-   * replace those filters). Sends no `tc-change`. */
-  update(options: TopicCardsOptions): void;
+   * replace those filters). Sends no `tc-change`. A new `index` or `indexUrl` that cannot be
+   * read sends `tc-error`, and the widget keeps the index it had. */
+  update(options: TopicCardsUpdate): void;
   /** Replaces the current filters. Sends no `tc-change`. */
   setFilters(filters: TopicCardsFilters): void;
   /** The current filters and result count. Undefined until the widget has mounted with its

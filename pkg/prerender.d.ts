@@ -12,6 +12,11 @@ export interface PrerenderOptions {
   /** The URL the index's relative links and pictures resolve against (absolute here: there
    * is no page to resolve against). Give the element the same `baseUrl`. */
   baseUrl?: string;
+  /** The level of the widget's headings (card titles, the offerings panel's title), 1-6;
+   * default 3. */
+  headingLevel?: number;
+  /** Names the widget's landmarks, as the element's `label`. */
+  label?: string;
   /** `false` leaves out the related-offerings panel. */
   offerings?: boolean;
   /** UI string overrides, as the element's `strings` option. */

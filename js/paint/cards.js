@@ -19,7 +19,7 @@ export function paintCards(p, view, focused) {
     return card;
   });
   const spare = [...byId.values()].filter((card) => !(focused && card.node.contains(focused)));
-  m.cards = view.cards.map((article, at) => staying[at] ?? spare.shift() ?? buildCard(p.doc));
+  m.cards = view.cards.map((article, at) => staying[at] ?? spare.shift() ?? buildCard(p.doc, p.settings.heading));
   // Every picture leaving first, so that any card can take one that comes back.
   m.cards.forEach((card, at) => {
     if (card.id !== view.cards[at].id) releasePicture(p, card);
@@ -28,14 +28,14 @@ export function paintCards(p, view, focused) {
   reconcile(p.ui.grid, m.gridNodes, m.cards.map((card) => card.node));
 }
 
-/** The fixed frame of a card; fillCard puts an article in it. */
-function buildCard(doc) {
+/** The fixed frame of a card, its title a heading of `level`; fillCard puts an article in it. */
+function buildCard(doc, level) {
   const node = add(doc, null, "article", "card", { part: "card" });
   const media = add(doc, node, "div", "media");
   const initial = add(doc, media, "span", "initial", { "aria-hidden": "true" });
   const body = add(doc, node, "div", "body");
   const meta = add(doc, body, "p", "meta");
-  const heading = add(doc, body, "h3", "title", { part: "card-title" });
+  const heading = add(doc, body, `h${level}`, "title", { part: "card-title" });
   return {
     node,
     id: null,

@@ -10,13 +10,16 @@ import { add, button, Kept } from "./nodes.js";
  */
 export function buildLayout(doc, settings, collapsed) {
   const { get } = settings.texts;
+  // `label` names this widget's landmarks, so that two on one page can be told apart.
+  const { label } = settings;
+  const named = (name) => (label === null ? name : `${name} – ${label}`);
   const top = add(doc, null, "div", "tc", { part: "root", dir: settings.dir });
   const error = add(doc, top, "div", "error", { role: "alert", part: "error", hidden: "" });
   const errorTitle = add(doc, error, "p", "error-title");
   const errorMessage = add(doc, error, "p", "error-message");
   const main = add(doc, top, "div", "main");
   const bar = add(doc, main, "div", "bar");
-  const searchBox = add(doc, bar, "div", "search-box", { role: "search" });
+  const searchBox = add(doc, bar, "div", "search-box", { role: "search", ...(label !== null && { "aria-label": label }) });
   add(doc, searchBox, "label", "visually-hidden", { for: "tc-search" }, get("searchLabel"));
   const search = add(doc, searchBox, "input", "search", {
     type: "search",
@@ -43,7 +46,7 @@ export function buildLayout(doc, settings, collapsed) {
   add(doc, chips, "button", "clear", button({ "data-act": "clear" }), get("clearAll"));
 
   const layout = add(doc, main, "div", "layout");
-  const facetsAttrs = { id: "tc-facets", part: "facets", "aria-label": get("filters"), ...(collapsed && { "data-collapsed": "" }) };
+  const facetsAttrs = { id: "tc-facets", part: "facets", "aria-label": named(get("filters")), ...(collapsed && { "data-collapsed": "" }) };
   const facetPanel = add(doc, layout, "aside", "facets", facetsAttrs);
   const facetList = add(doc, facetPanel, "div", "facet-list");
   const results = add(doc, layout, "section", "results");
@@ -54,8 +57,9 @@ export function buildLayout(doc, settings, collapsed) {
   const moreRow = add(doc, results, "div", "more-row", { hidden: "" });
   add(doc, moreRow, "button", "button more", button({ part: "more", "data-act": "more" }), get("showMore"));
   const moreNote = add(doc, moreRow, "p", "more-note");
-  const panel = add(doc, layout, "aside", "panel", { part: "panel", hidden: "", "aria-labelledby": "tc-panel-title" });
-  add(doc, panel, "h2", "panel-title", { id: "tc-panel-title" }, get("offeringsTitle"));
+  const panelName = label === null ? { "aria-labelledby": "tc-panel-title" } : { "aria-label": named(get("offeringsTitle")) };
+  const panel = add(doc, layout, "aside", "panel", { part: "panel", hidden: "", ...panelName });
+  add(doc, panel, `h${settings.heading}`, "panel-title", { id: "tc-panel-title" }, get("offeringsTitle"));
   const panelList = add(doc, panel, "ul", "panel-list");
 
   return {

@@ -110,6 +110,13 @@ function baseOf(value) {
   return url && /^(https?|file):$/.test(url.protocol) ? url.href : null;
 }
 
+/** `headingLevel`: the level of the widget's headings (card titles, the offerings panel's
+ * title), 1-6, as a number or its text (an attribute); undefined otherwise. */
+function headingLevelOf(value) {
+  const level = typeof value === "string" && value.trim() !== "" ? Number(value) : value;
+  return Number.isInteger(level) && level >= 1 && level <= 6 ? level : undefined;
+}
+
 /** Languages written right to left (ISO 639 codes as locale tags begin with them). */
 const RIGHT_TO_LEFT = new Set(["ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ps", "sd", "ug", "ur", "yi"]);
 
@@ -137,6 +144,9 @@ export function settingsOf(options) {
   const overrides = overridesOf(o.strings);
   const target = typeof o.linkTarget === "string" && o.linkTarget !== "" ? wellFormed(o.linkTarget) : null;
   const base = baseOf(o.baseUrl);
+  const label = typeof o.label === "string" && o.label.trim() !== "" ? wellFormed(o.label.trim()) : null;
+  // 3: a widget under a page's section heading (h2), the commonest place for one.
+  const heading = headingLevelOf(o.headingLevel) ?? 3;
   return {
     theme: o.theme === "light" || o.theme === "dark" ? o.theme : "auto",
     offerings: o.offerings !== false,
@@ -144,7 +154,9 @@ export function settingsOf(options) {
     texts: textsFor(locale, overrides),
     dir: directionOf(locale),
     base,
-    textKey: JSON.stringify([locale, target, [...overrides]]),
+    label,
+    heading,
+    textKey: JSON.stringify([locale, target, [...overrides], label, heading]),
   };
 }
 
@@ -171,10 +183,13 @@ export function warnAbout(options) {
     if (typeof v !== "string") console.warn(`topic-cards: strings.${key} must be text, not ${v === null ? "null" : typeof v}; the default is used`);
   }
   const base = isObject(options) ? attempt(() => options.baseUrl, undefined) : undefined;
-  if (base !== undefined && baseOf(base) === null) console.warn("topic-cards: baseUrl must be an http(s) or file URL; relative links stay relative to the page");
+  if (base != null && baseOf(base) === null) console.warn("topic-cards: baseUrl must be an http(s) or file URL; relative links stay relative to the page");
+  const heading = isObject(options) ? attempt(() => options.headingLevel, undefined) : undefined;
+  if (heading != null && headingLevelOf(heading) === undefined) console.warn("topic-cards: headingLevel must be a whole number from 1 to 6; using 3");
   const theme = isObject(options) ? options.theme : undefined;
-  if (theme !== undefined && theme !== "auto" && theme !== "light" && theme !== "dark") {
-    const given = typeof theme === "string" ? `"${theme}"` : `a ${theme === null ? "null" : typeof theme}`;
+  // (null: the default, as for every option.)
+  if (theme != null && theme !== "auto" && theme !== "light" && theme !== "dark") {
+    const given = typeof theme === "string" ? `"${theme}"` : `a ${typeof theme}`;
     console.warn(`topic-cards: theme must be "auto", "light" or "dark", not ${given}`);
   }
 }

@@ -130,6 +130,46 @@ test("axe: no violations in the error state", async () => {
   }
 });
 
+test("two widgets on one page: labels tell their landmarks apart, heading-level fits the outline", async () => {
+  const page = await openPage(env.browser);
+  await page.goto(`${env.url}/tests/browser/pages/plain.html`);
+  await page.evaluate(() => {
+    document.querySelector("#first")?.remove();
+    document.body.insertAdjacentHTML(
+      "beforeend",
+      '<h1>Page</h1><topic-cards id="one"></topic-cards><section><h2>More</h2><topic-cards id="two"></topic-cards></section>',
+    );
+  });
+  await painted(page.locator("#one"));
+  await painted(page.locator("#two"));
+  await page.waitForFunction(() => ["#one", "#two"].every((id) => document.querySelector(id).handle?.getState()?.total > 0));
+  const rules = async () => {
+    await page.evaluate(AXE);
+    const result = await page.evaluate(() => window.axe.run({ include: [["#one"], ["#two"]] }, { runOnly: { type: "rule", values: ["landmark-unique", "heading-order"] } }));
+    return result.violations.map((v) => v.id).sort();
+  };
+  // Unnamed, the two widgets' search and filter landmarks have one name each; under the h1,
+  // the first widget's card titles (h3 by default) skip a level.
+  assert.deepEqual(await rules(), ["heading-order", "landmark-unique"]);
+
+  await page.evaluate(() => {
+    const [one, two] = [document.querySelector("#one"), document.querySelector("#two")];
+    one.setAttribute("label", "Health technology news");
+    one.setAttribute("heading-level", "2");
+    two.setAttribute("label", "More news");
+  });
+  await page.waitForFunction(() => document.querySelector("#one").shadowRoot.querySelector('h2[part~="card-title"]'));
+  assert.deepEqual(await rules(), []);
+  const names = await page.evaluate(() =>
+    ["#one", "#two"].map((id) => [...document.querySelector(id).shadowRoot.querySelectorAll('[role="search"], aside')].map((n) => n.getAttribute("aria-label"))),
+  );
+  assert.deepEqual(names, [
+    ["Health technology news", "Filters – Health technology news", "Related offerings – Health technology news"],
+    ["More news", "Filters – More news", "Related offerings – More news"],
+  ]);
+  await assertCleanButImages(page);
+});
+
 /** The widget's focused element, described by its data-act (or tag). */
 const focused = (page) =>
   page.evaluate(() => {

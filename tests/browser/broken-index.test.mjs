@@ -115,3 +115,53 @@ for (const [name, options, reason, flags = {}] of CASES) {
     await page.context().close();
   });
 }
+
+// A replacement that cannot be read costs only itself: the host hears why (tc-error, one
+// console error) and the reader keeps the index, the filters and the cards shown before.
+const REPLACEMENTS = [
+  ["not JSON", () => ({ index: "{not json" }), /not valid JSON.*the index shown before stays/],
+  ["newer schema", () => ({ index: variant((i) => (i.version = 2)) }), /version 2 is newer.*stays/],
+  ["404", () => ({ indexUrl: `${URL_BASE}/no-such-index.json` }), /404.*stays/],
+  ["cut short", () => ({ indexUrl: `${URL_BASE}/truncated.json` }), /(cut short|truncated).*stays/i],
+];
+
+for (const [name, options, reason] of REPLACEMENTS) {
+  test(`broken replacement keeps the index shown: ${name}`, async () => {
+    const page = await openPage(env.browser);
+    await page.addInitScript(() => {
+      window.BROKEN_OPTIONS = {};
+    });
+    await page.goto(`${env.url}/tests/browser/pages/broken.html`);
+    await page.evaluate(() => window.handle.ready);
+    const widget = page.locator("#widget");
+    await page.waitForFunction(() => window.handle.getState()?.total > 0);
+    const topic = await widget.locator('input[data-act="facet"][data-kind="t"]').first().getAttribute("data-key");
+    await page.evaluate((t) => window.handle.setFilters({ topics: [t] }), topic);
+    const before = await page.evaluate(() => window.handle.getState());
+    assert.ok(before.total > 0 && before.topics.length === 1, JSON.stringify(before));
+    const titles = await widget.locator('[part~="card-title"]').allInnerTexts();
+    assert.ok(titles.length > 0);
+
+    await page.evaluate((o) => window.handle.update({ ...o, query: "" }), options());
+    await page.waitForFunction(() => window.widgetError !== undefined, null, { timeout: 10000 });
+    assert.match(await page.evaluate(() => window.widgetError), reason);
+    await page.waitForFunction(() => window.handle.getState()?.total !== null);
+    assert.deepEqual(await page.evaluate(() => window.handle.getState()), before, "filters and total as before");
+    await widget.locator('[part~="card"]').first().waitFor();
+    assert.deepEqual(await widget.locator('[part~="card-title"]').allInnerTexts(), titles, "the same cards");
+    assert.equal(await widget.locator('[part~="error"]:visible').count(), 0, "no error box");
+    const own = page.consoleErrors.filter((line) => !/^Failed to load resource/.test(line));
+    assert.equal(own.length, 1, `one console error, got: ${JSON.stringify(own)}`);
+
+    // It still works: a search runs on the kept index, and a good replacement then takes over.
+    await widget.locator('input[type="search"]').fill("zzzznotaword");
+    await page.waitForFunction(() => window.handle.getState()?.total === 0);
+    await page.evaluate((text) => window.handle.update({ index: text, query: "", topics: [] }), variant((i) => {
+      i.articles = i.articles.slice(0, 5);
+      delete i.firstView;
+    }));
+    await page.waitForFunction(() => window.handle.getState()?.total === 5);
+    await assertClean(page, { allowConsoleErrors: true });
+    await page.context().close();
+  });
+}

@@ -160,6 +160,38 @@ test("changing one attribute of <topic-cards> applies that attribute only, keepi
   await setAttribute("query", "rural");
   await page.waitForFunction(() => document.querySelector("#attrs").handle.getState().query === "rural");
   assert.deepEqual(await state(), { ...chosen, query: "rural", total: (await state()).total });
+
+  // Taken away, an attribute's option goes back to its default.
+  const removeAttribute = (name) => page.evaluate((n) => document.querySelector("#attrs").removeAttribute(n), name);
+  await removeAttribute("theme");
+  await page.waitForFunction(() => document.querySelector("#attrs").shadowRoot.querySelector("[data-theme]").dataset.theme === "auto");
+  await removeAttribute("query");
+  await page.waitForFunction(() => document.querySelector("#attrs").handle.getState().query === "");
+  await removeAttribute("page-size");
+  await page.waitForFunction(() => {
+    const el = document.querySelector("#attrs");
+    return el.shadowRoot.querySelectorAll('[part~="card"]').length === Math.min(12, el.handle.getState().total);
+  });
+  assert.ok((await state()).total > 3, "more than page-size 3 to show");
+  const onDefault = await state();
+  assert.deepEqual(onDefault, { ...chosen, query: "", total: onDefault.total }, "the reader's facets stay");
+
+  // An inline index named by index-ref, then, without it, the default index again.
+  const all = await page.evaluate(async () => {
+    const index = await (await fetch("/build/default-index.json")).json();
+    const count = index.articles.length;
+    index.articles = index.articles.slice(0, 9);
+    delete index.firstView;
+    const script = Object.assign(document.createElement("script"), { type: "application/json", id: "nine", textContent: JSON.stringify(index) });
+    document.body.append(script);
+    const el = document.querySelector("#attrs");
+    el.handle.setFilters({});
+    el.setAttribute("index-ref", "nine");
+    return count;
+  });
+  await page.waitForFunction(() => document.querySelector("#attrs").handle.getState().total === 9);
+  await removeAttribute("index-ref");
+  await page.waitForFunction((n) => document.querySelector("#attrs").handle.getState().total === n, all);
   await assertClean(page, { allowMissingImages: true });
 });
 

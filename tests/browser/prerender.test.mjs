@@ -47,6 +47,7 @@ const OPTION_SETS = {
   page3: { pageSize: 3 },
   noOfferings: { offerings: false },
   blank: { linkTarget: "_blank" },
+  outline: { headingLevel: 3, label: "Telehealth <news>" },
   strings: { strings: { searchLabel: "Suche <b>", resultsMany: "{n} Treffer & mehr" } },
 };
 
@@ -115,6 +116,7 @@ test("the command refuses a bad flag or value with its usage (status 2), and an 
     [["--no-such-flag"], /unknown argument --no-such-flag/],
     [["--id"], /--id needs a value/],
     [["--base-url", "images/"], /--base-url must be an absolute http\(s\) or file URL, not "images\/"/],
+    [["--heading-level", "7"], /--heading-level must be a whole number from 1 to 6, not "7"/],
   ]) {
     const run = runTool([FIRST_VIEW, ...args]);
     assert.equal(run.status, 2, args.join(" "));

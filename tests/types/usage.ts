@@ -18,6 +18,12 @@ element.addEventListener("tc-ready", (event) => event.detail.total.toFixed());
 element.addEventListener("tc-change", (event) => event.detail.total.toFixed());
 element.addEventListener("tc-change", (event) => event.detail.total?.toFixed());
 
+// update() takes null for an option's default (`index: null`: the default index); mount()
+// does not.
+handle.update({ theme: null, index: null, topics: ["telemedicine"] });
+// @ts-expect-error
+mount(element, { theme: null });
+
 handle.ready.then((ready) => ready.getState());
 // Undefined before the core has come and after destroy(), null once stopped by an error.
 // @ts-expect-error
