@@ -230,22 +230,37 @@ function fetchEarly(options) {
   return { options: { ...options, fetch: hook }, controller, peek };
 }
 
+/** How long the first-view file may take before the widget goes on without it, ms. */
+const FIRST_VIEW_WAIT = 3000;
+
 /**
  * The first-view part's JSON text for `options`, or null: `firstView` as given (the
  * single file carries its default index's), else `firstViewUrl` fetched (through the page's
  * `fetch` option when it gave one). Failures only mean no early paint: the core still paints
- * from the index itself, so they are not reported.
+ * from the index itself, so they are not reported. Nor is a file that has not come in
+ * FIRST_VIEW_WAIT: the core and the index wait for it, so a server (or a page's `fetch`)
+ * that never answers must not hold the widget up for longer.
  */
 async function firstViewText(options) {
   if (typeof options.firstView === "string") return options.firstView;
   const url = options.firstViewUrl;
   if (typeof url !== "string" || options.index != null) return null;
-  try {
+  const controller = new AbortController();
+  let timer;
+  const late = new Promise((resolve) => (timer = setTimeout(resolve, FIRST_VIEW_WAIT, null)));
+  const read = async () => {
     const get = typeof options.fetch === "function" ? options.fetch : fetch;
-    const response = await get(url, {});
+    const response = await get(url, { signal: controller.signal });
     return response.ok ? await response.text() : null;
+  };
+  try {
+    const text = await Promise.race([read(), late]);
+    if (text === null) controller.abort();
+    return text;
   } catch (_) {
     return null;
+  } finally {
+    clearTimeout(timer);
   }
 }
 

@@ -8,7 +8,8 @@ export interface TopicCardsOptions {
   /** URL of an index JSON file; fetched as a stream so the first cards paint early. */
   indexUrl?: string;
   /** URL of the index's first-view part (`topic-cards index --first-view`): painted with
-   * plain JS before the widget's code and the index are requested. */
+   * plain JS before the widget's code and the index are requested (which wait for it at most
+   * 3 s). */
   firstViewUrl?: string;
   /** Topics selected when the widget starts: slug, `Group: Label`, or label. */
   topics?: string[];
@@ -34,8 +35,8 @@ export interface TopicCardsOptions {
    * milliseconds (a slow but steady download goes on). Default 15000. */
   timeoutMs?: number;
   /** Requests `indexUrl` and `firstViewUrl` instead of the page's `fetch` (for headers,
-   * credentials or a cache of your own); called with the URL and a RequestInit (for the index,
-   * one carrying the widget's abort signal). */
+   * credentials or a cache of your own); called with the URL and a RequestInit carrying the
+   * widget's abort signal. */
   fetch?: (url: string, init: RequestInit) => Response | Promise<Response>;
   /** Initial sort. Default `relevance` (newest first when there is no search text). */
   sort?: "relevance" | "newest";

@@ -32,8 +32,8 @@ test("the index request starts before the Wasm is instantiated", async () => {
 });
 
 /** Mounts a widget on the plain page with `options` built in the page by `make`. */
-async function mountWith(make) {
-  const page = await openPage(env.browser);
+async function mountWith(make, page = null) {
+  page ??= await openPage(env.browser);
   await page.goto(`${env.url}/tests/browser/pages/plain.html`);
   await page.evaluate(`(() => {
     const host = document.createElement("div");
@@ -311,6 +311,27 @@ test("a first-view part that cannot be had costs nothing but the early paint", a
   // The browser's own note on the 404 is the only console error.
   assert.ok(page.consoleErrors.every((t) => /404/.test(t)), page.consoleErrors.join("; "));
   await assertClean(page, { allowConsoleErrors: true });
+});
+
+test("a first-view part that never comes holds the widget up only a few seconds", async () => {
+  // A page's fetch that never settles for it, and a server that never answers it.
+  for (const make of [
+    `() => ({
+      indexUrl: "../../../build/default-index.json",
+      firstViewUrl: "never.first.json",
+      fetch: (url, init) => (url === "never.first.json" ? new Promise(() => {}) : fetch(url, init)),
+    })`,
+    `() => ({ indexUrl: "../../../build/default-index.json", firstViewUrl: "../../../build/hang.first.json" })`,
+  ]) {
+    const page = await openPage(env.browser);
+    await page.route("**/hang.first.json", () => {});
+    const { widget } = await mountWith(make, page);
+    await painted(widget);
+    assert.equal(await cards(widget).count(), 12);
+    assert.deepEqual(await page.evaluate(() => window.__errors), []);
+    await assertClean(page, { allowMissingImages: true });
+    await page.context().close();
+  }
 });
 
 test("a core file that cannot be loaded leaves the first view, its controls set aside", async () => {
