@@ -29,7 +29,7 @@ export interface TopicCardsOptions {
   baseUrl?: string;
   /** BCP 47 locale for dates and numbers. Default: the browser's. */
   locale?: string;
-  /** Replacements for the widget's UI strings, by key (see the README's table). */
+  /** Replacements for the widget's UI strings, by key (TopicCardsStringKey lists them). */
   strings?: Partial<Record<TopicCardsStringKey, string>>;
   /** Give up on an `indexUrl` load when nothing of it has arrived for this many
    * milliseconds (a slow but steady download goes on). Default 15000. */
@@ -54,39 +54,72 @@ export interface TopicCardsOptions {
  * puts one back to its default (`index: null`: the default index). */
 export type TopicCardsUpdate = { [K in keyof TopicCardsOptions]?: TopicCardsOptions[K] | null };
 
-/** Keys of the replaceable UI strings. */
+/** Keys of the replaceable UI strings, each with its English text (the widget fills in the
+ * `{braces}`). */
 export type TopicCardsStringKey =
+  /** Search articles */
   | "searchLabel"
+  /** Search articles… */
   | "searchPlaceholder"
+  /** Sort by */
   | "sortLabel"
+  /** Relevance */
   | "sortRelevance"
+  /** Newest */
   | "sortNewest"
+  /** Filters */
   | "filters"
+  /** Filters ({n}) */
   | "filtersActive"
+  /** Type */
   | "typeGroup"
+  /** Source */
   | "sourceGroup"
+  /** Show {n} more */
   | "showMoreValues"
+  /** Show fewer */
   | "showFewerValues"
+  /** Active filters */
   | "activeFilters"
+  /** Clear all */
   | "clearAll"
+  /** Remove filter: {label} */
   | "removeFilter"
+  /** Search: {query} */
   | "searchChip"
+  /** From {date} */
   | "dateFromChip"
+  /** Until {date} */
   | "dateToChip"
+  /** 1 article */
   | "resultsOne"
+  /** {n} articles */
   | "resultsMany"
+  /** No articles match. Try removing a filter. */
   | "resultsNone"
+  /** Loading articles… */
   | "loading"
+  /** Preparing search… */
   | "searchLoading"
+  /** Show more */
   | "showMore"
+  /** Showing {shown} of {total} */
   | "shownOf"
+  /** Related offerings */
   | "offeringsTitle"
+  /** 1 article */
   | "offeringArticlesOne"
+  /** {n} articles */
   | "offeringArticlesMany"
+  /** Inferred from the text */
   | "inferred"
+  /** Filter by {label} */
   | "filterBy"
+  /** Articles could not be loaded */
   | "errorTitle"
+  /** No index given. */
   | "noIndex"
+  /** Search and filters could not be loaded; the articles shown still open. */
   | "unavailable";
 
 /** The filters a person can set, as read by `setFilters` and reported by `getState`. */
