@@ -115,24 +115,50 @@ for (const corpus of corpusList({ sizes: config.sizes, named: config.corpora }))
   prepared.push({ entry, queries });
 }
 
-// 2. Cold visits, every contender once per run, the order rotated each run.
+/** `list` in an order drawn from `seed`: Fisher-Yates over a 32-bit xorshift, so one seed gives one order. */
+function shuffled(list, seed) {
+  // Neighbouring seeds must not give neighbouring first draws: mix the seed's bits first.
+  let state = Math.imul(seed ^ (seed >>> 16), 0x45d9f3b) >>> 0 || 1;
+  const next = () => {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    return (state >>> 0) / 2 ** 32;
+  };
+  const out = [...list];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+// 2. Cold visits, every contender once per run, in a new order each run.
 const { url: baseUrl, close } = await serve(OUT);
 const browser = await launch();
 results.machine.chromium = browser.version();
 // performance.now() counts from this process's start, so the limit covers the preparation too.
 const overTime = () => config.maxMinutes != null && performance.now() > config.maxMinutes * 60000;
 try {
-  for (const { entry, queries } of prepared) {
+  for (const [at, { entry, queries }] of prepared.entries()) {
+    const seed = 7919 * (at + 1);
     const names = config.contenders.filter((n) => entry.contenders[n].ok);
-    // One unmeasured visit first, so no contender pays for the browser's own warm-up.
-    if (names.length) await visit(browser, { url: `${baseUrl}/${entry.name}/site/${names[0]}/`, baseUrl, root: OUT, ours: isOurs(names[0]), queries: [], canQuery: false, reps: 0, timeoutMs: config.loadTimeoutMs });
+    // One unmeasured visit of each contender first, so none pays for the browser's own
+    // warm-up, or in its first measured load for the server's one-time compression of its
+    // files (bench/lib/server.mjs keeps each gzip body once made).
+    for (const name of names) {
+      await visit(browser, { url: `${baseUrl}/${entry.name}/site/${name}/`, baseUrl, root: OUT, ours: isOurs(name), queries: [], canQuery: false, reps: 0, timeoutMs: config.loadTimeoutMs });
+    }
     for (let run = 0; run < config.runs; run++) {
       if (run > 0 && overTime()) {
         results.stoppedEarly = `the ${config.maxMinutes}-minute limit (--max-minutes) was reached: ${entry.name} had ${run} of ${config.runs} runs (every corpus gets at least one)`;
         log(`bench: ${results.stoppedEarly}`);
         break;
       }
-      const order = names.map((_, i) => names[(i + run) % names.length]);
+      // A new order every run (seeded, so a rerun repeats it): with a fixed rotation each
+      // contender would always follow the same one, and a heavy page's teardown could weigh
+      // on the next load alike every time.
+      const order = shuffled(names, seed + run);
       for (const name of order) {
         const sample = await visit(browser, {
           url: `${baseUrl}/${entry.name}/site/${name}/`,

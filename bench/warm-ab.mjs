@@ -1,6 +1,7 @@
 // Warm queries of several builds of the widget side by side, untraced: each build on the
 // bench's page in a tab of its own, the bench's six queries timed as the bench times them
-// (bench/lib/inpage.mjs `oursStep`), the tabs taking turns pass by pass so the machine's
+// (bench/lib/measure.mjs `oursQuery`: back to the browse view, the facet set, then the timed
+// step), the tabs taking turns pass by pass so the machine's
 // noise falls on all of them alike. For deciding whether a change to the query or paint path
 // helps, where bench/profile.mjs's trace cannot hold a long run (at 100k it outgrows what
 // Node can read back as one string).
@@ -14,8 +15,8 @@ import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { benchTopic, docsFromIndex, topicNames } from "./lib/docs.mjs";
-import { oursStep, watchOurWidget } from "./lib/inpage.mjs";
-import { launch } from "./lib/measure.mjs";
+import { watchOurWidget } from "./lib/inpage.mjs";
+import { launch, oursQuery } from "./lib/measure.mjs";
 import { serve } from "./lib/server.mjs";
 import { ROOT, stageBuild } from "./lib/sites.mjs";
 import { summary } from "./lib/stats.mjs";
@@ -42,12 +43,12 @@ const topicId = topicNames(index).indexOf(topicName);
 const topic = { name: topicName, label: index.topics[topicId].label, slug: index.topics[topicId].slug };
 index = null;
 const QUERIES = [
-  { name: "telehealth", step: { q: "telehealth" } },
-  { name: "tele", step: { q: "tele" } },
-  { name: "data privacy", step: { q: "data privacy" } },
-  { name: "accessibilty", step: { q: "accessibilty" } },
-  { name: "facet", step: { topic } },
-  { name: "facet + data", step: { q: "data", topic } },
+  { name: "telehealth", q: "telehealth" },
+  { name: "tele", q: "tele" },
+  { name: "data privacy", q: "data privacy" },
+  { name: "accessibilty", q: "accessibilty" },
+  { name: "facet", topic },
+  { name: "facet + data", q: "data", topic },
 ];
 
 const out = join(ROOT, "bench", "out", "warm-ab");
@@ -67,14 +68,14 @@ try {
     await build.tab.goto(url + build.path);
     await build.tab.waitForFunction(() => window.__searchable != null, null, { timeout: 180000 });
     // One pass untimed: the first run of each query compiles and warms what it uses.
-    for (const { step } of QUERIES) await build.tab.evaluate(oursStep, step);
+    for (const spec of QUERIES) await oursQuery(build.tab, spec);
   }
   for (let pass = 0; pass < Number(args.passes); pass++) {
     // Rotate the order, so no build always follows the same one.
     for (let i = 0; i < builds.length; i++) {
       const build = builds[(i + pass) % builds.length];
-      for (const [q, { step }] of QUERIES.entries()) {
-        const result = await build.tab.evaluate(oursStep, step);
+      for (const [q, spec] of QUERIES.entries()) {
+        const result = await oursQuery(build.tab, spec);
         // A step the build cannot take (say, a what-if that hides the bench's topic) is
         // named below the table, not left to break the summary.
         if (result.error) {

@@ -123,8 +123,8 @@ function budgets(results) {
     try {
       const { pass, detail } = fn(where.c);
       const verdict = pass == null ? "n/a" : pass ? "PASS" : "FAIL";
-      // A verdict from another size than the budget's says so in the verdict itself.
-      out.push({ name, verdict: where.other && verdict !== "n/a" ? `${verdict} at ${where.other}` : verdict, detail: detail + where.where });
+      // No verdict from another size than the budget's: the figure is shown, said as such.
+      out.push({ name, verdict: where.other ? "n/a" : verdict, detail: detail + where.where });
     } catch (error) {
       out.push({ name, verdict: "n/a", detail: String(error.message) + where.where });
     }
@@ -203,7 +203,7 @@ export function report(results) {
     `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGB.toFixed(0)} GB, ${m.os}. Chromium ${m.chromium}, Node ${m.node}. ` +
       `Ours: topic-cards ${m.ours}${cfg.widget ? ` (widget file ${cfg.widget}, not pkg/topic-cards.js)` : ""}${cfg.cli ? ` (indexer ${cfg.cli})` : ""}. Pagefind ${m.libraries.pagefind}, MiniSearch ${m.libraries.minisearch}, FlexSearch ${m.libraries.flexsearch}, Fuse.js ${m.libraries["fuse.js"]}.`,
     "",
-    "Machines here are noisy (about +-40% run to run): read the ratios, which were measured side by side in this run, not the absolute numbers. Each cell is median / p95; `(Nx)` is the contender's figure divided by ours; `[N]` is the number of hits. How each figure is taken: bench/README.md.",
+    "Machines here are noisy (about +-40% run to run): read the ratios, which were measured side by side in this run, not the absolute numbers. Each cell is median / p95 (nearest rank: with fewer than 20 samples, as the loads have, the p95 is the slowest sample); `(Nx)` is the contender's figure divided by ours; `[N]` is the number of hits. How each figure is taken: bench/README.md.",
     "",
   ];
   if (results.stoppedEarly) lines.push(`**Stopped early:** ${results.stoppedEarly}.`, "");

@@ -42,12 +42,29 @@ function el(tag, attrs, ...children) {
   return node;
 }
 
+/** Values shown per facet group before "Show N more", as ours shows them (js/paint/facets.js). */
+const TOP = 6;
+
+/** One facet group: its `TOP` most used values (`entries` come sorted by count) and a button for the rest. */
 function facetList(title, entries) {
   const box = el("fieldset", { class: "facet" }, el("legend", null, title));
-  for (const [name, n] of entries) {
-    box.append(el("label", null, el("input", { type: "checkbox", value: name }), ` ${name} (${n})`));
+  for (const [name, n, label = name] of entries.slice(0, TOP)) {
+    box.append(el("label", null, el("input", { type: "checkbox", value: name }), ` ${label} (${n})`));
   }
+  if (entries.length > TOP) box.append(el("button", { type: "button" }, `Show ${entries.length - TOP} more`));
   return box;
+}
+
+/** Topic facets as ours groups them: by the `Group: ` part of their names, in first-seen order. */
+function topicGroups(topics) {
+  const groups = new Map();
+  for (const [name, n] of topics) {
+    const at = name.indexOf(": ");
+    const group = at < 0 ? "Topics" : name.slice(0, at);
+    if (!groups.has(group)) groups.set(group, []);
+    groups.get(group).push([name, n, at < 0 ? name : name.slice(at + 2)]);
+  }
+  return [...groups].map(([group, entries]) => facetList(group, entries));
 }
 
 function card(doc) {
@@ -69,7 +86,7 @@ function card(doc) {
 /** Replaces the page's content with a view: facet counts, the result count and 12 cards. */
 function renderView(view) {
   const root = document.getElementById("app");
-  const facets = el("aside", null, facetList("Topics", view.facets.topics), facetList("Sources", view.facets.brands));
+  const facets = el("aside", null, ...topicGroups(view.facets.topics), facetList("Sources", view.facets.brands));
   const list = el("ol", { class: "cards" });
   for (const doc of view.cards.slice(0, PAGE_SIZE)) list.append(card(doc));
   root.replaceChildren(facets, el("p", { class: "count" }, `${view.total} articles`), list);

@@ -33,6 +33,9 @@ benchBoot({
     const pagefind = await import("./pagefind/pagefind.js");
     await pagefind.options({ noWorker: true });
     await pagefind.init();
+    // Loads the filter indexes: without them a search returns no `filters`, and the page
+    // would draw no facet counts (as every other page does).
+    await pagefind.filters();
     return pagefind;
   },
   async browse(pagefind) {
