@@ -22,7 +22,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { benchTopic, docsFromIndex, topicNames } from "./lib/docs.mjs";
+import { benchQueries } from "./lib/docs.mjs";
 import { oursStep, watchOurWidget } from "./lib/inpage.mjs";
 import { launch, oursQuery } from "./lib/measure.mjs";
 import { serve } from "./lib/server.mjs";
@@ -52,17 +52,7 @@ const reps = Number(args.reps);
 
 // The bench's six queries for this corpus (bench/run.mjs).
 const index = JSON.parse(readFileSync(indexFile, "utf8"));
-const topicName = benchTopic(docsFromIndex(index));
-const topicId = topicNames(index).indexOf(topicName);
-const topic = { name: topicName, label: index.topics[topicId].label, slug: index.topics[topicId].slug };
-const QUERIES = [
-  { name: "telehealth", q: "telehealth" },
-  { name: "tele", q: "tele" },
-  { name: "data privacy", q: "data privacy" },
-  { name: "accessibilty", q: "accessibilty" },
-  { name: "facet", topic },
-  { name: "facet + data", q: "data", topic },
-];
+const QUERIES = benchQueries(index);
 
 // One page per widget: the bench's own page for ours, with this widget's script beside it.
 const sites = widgets.map((file, n) => {

@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { buildIndex, corpusList } from "./lib/corpora.mjs";
-import { benchTopic, docsFromIndex, topicNames } from "./lib/docs.mjs";
+import { benchQueries, docsFromIndex } from "./lib/docs.mjs";
 import { launch, visit } from "./lib/measure.mjs";
 import { machine, widgetSizes } from "./lib/machine.mjs";
 import { report } from "./lib/report.mjs";
@@ -65,13 +65,6 @@ const log = (line) => console.error(line);
 // Ours is the single-file build unless --widget names another build of it.
 const widgetScript = args.widget ?? (existsSync(join(ROOT, "pkg/topic-cards.js")) ? join(ROOT, "pkg/topic-cards.js") : null);
 
-const QUERY_WORDS = [
-  ["telehealth", "telehealth"],
-  ["tele", "tele"],
-  ["data privacy", "data privacy"],
-  ["accessibilty", "accessibilty"],
-];
-
 const results = { config, machine: await machine(), widget: widgetSizes(), corpora: [] };
 log(`bench: ${config.sizes.concat(config.corpora).join(", ")}; ${config.runs} runs x ${config.reps} query passes`);
 
@@ -93,10 +86,8 @@ for (const corpus of corpusList({ sizes: config.sizes, named: config.corpora }))
   entry.indexBytes = readFileSync(built.indexFile).length;
   entry.build = built.build ?? null;
   entry.note = built.note;
-  const topicName = benchTopic(docs);
-  const topicId = topicNames(index).indexOf(topicName);
-  const topic = topicName && { name: topicName, label: index.topics[topicId].label, slug: index.topics[topicId].slug };
-  entry.topic = topicName;
+  const queries = benchQueries(index, docs);
+  entry.topic = queries.find((query) => query.topic)?.topic.name ?? null;
   const status = await buildSites({
     dir: built.dir,
     indexFile: built.indexFile,
@@ -107,8 +98,6 @@ for (const corpus of corpusList({ sizes: config.sizes, named: config.corpora }))
     timeoutS: config.buildTimeoutS,
     log,
   });
-  const queries = QUERY_WORDS.map(([name, q]) => ({ name, q }));
-  if (topic) queries.push({ name: "facet", topic }, { name: "facet + data", q: "data", topic });
   for (const name of config.contenders) {
     entry.contenders[name] = { ...status[name], samples: [] };
   }

@@ -14,7 +14,7 @@
 import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { benchTopic, docsFromIndex, topicNames } from "./lib/docs.mjs";
+import { benchQueries } from "./lib/docs.mjs";
 import { watchOurWidget } from "./lib/inpage.mjs";
 import { launch, oursQuery } from "./lib/measure.mjs";
 import { serve } from "./lib/server.mjs";
@@ -38,18 +38,8 @@ if (!index || !positionals.length) {
 }
 
 // The bench's six queries for this corpus (bench/run.mjs).
-const topicName = benchTopic(docsFromIndex(index));
-const topicId = topicNames(index).indexOf(topicName);
-const topic = { name: topicName, label: index.topics[topicId].label, slug: index.topics[topicId].slug };
+const QUERIES = benchQueries(index);
 index = null;
-const QUERIES = [
-  { name: "telehealth", q: "telehealth" },
-  { name: "tele", q: "tele" },
-  { name: "data privacy", q: "data privacy" },
-  { name: "accessibilty", q: "accessibilty" },
-  { name: "facet", topic },
-  { name: "facet + data", q: "data", topic },
-];
 
 const out = join(ROOT, "bench", "out", "warm-ab");
 rmSync(out, { recursive: true, force: true });

@@ -53,3 +53,17 @@ export function facetCounts(docs) {
 export function benchTopic(docs) {
   return facetCounts(docs).topics[0]?.[0] ?? null;
 }
+
+/**
+ * The bench's queries for one index (`docs`: its records): four searches, then its most used
+ * topic as a facet alone and with a word (left out when the index has no topics). A query
+ * is `{ name, q?, topic? }`; `topic` is `{ name, label, slug }`, for every way a page names it.
+ */
+export function benchQueries(index, docs = docsFromIndex(index)) {
+  const queries = ["telehealth", "tele", "data privacy", "accessibilty"].map((q) => ({ name: q, q }));
+  const name = benchTopic(docs);
+  if (name === null) return queries;
+  const { label, slug } = index.topics[topicNames(index).indexOf(name)];
+  const topic = { name, label, slug };
+  return [...queries, { name: "facet", topic }, { name: "facet + data", q: "data", topic }];
+}
