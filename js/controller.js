@@ -26,7 +26,8 @@
 //
 // Nothing thrown here reaches the page: a failure becomes the widget's error state, one
 // console.error and a `tc-error`. A replacement index (update() with a new source) that
-// cannot be read leaves the one it was to replace in place instead (#loadFailed). A trap in the Wasm stops every widget of this core.
+// cannot be read leaves the one it was to replace in place instead (#loadFailed). A trap in
+// the Wasm stops every widget of this core.
 import { afterPaint } from "./frames.js";
 import { fromHash, hasNamespace, toHash } from "./hash.js";
 import { buildSearch, endStream, prefixOf, readIndex } from "./index-stream.js";
