@@ -3,7 +3,7 @@
 // network events), memory after load, then the warm query set.
 import { readFileSync, statSync } from "node:fs";
 import { extname, join } from "node:path";
-import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { brotliCompressSync, constants, gunzipSync, gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
 import { CHROMIUM_ARGS as BASE_ARGS } from "../../scripts/chromium.mjs";
 import { captureWasmMemories, oursStep, watchOurWidget } from "./inpage.mjs";
@@ -24,23 +24,32 @@ export async function launch() {
   return chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: CHROMIUM_ARGS });
 }
 
-/** gzip (the server's level 6) and brotli (quality 11; 9 above 16 MiB) of a file's first `len` bytes. */
+const brotliSize = (bytes) =>
+  brotliCompressSync(bytes, {
+    params: {
+      [constants.BROTLI_PARAM_QUALITY]: bytes.length > 16 * 2 ** 20 ? 9 : 11,
+      [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+    },
+  }).length;
+
+/**
+ * Raw, gzip (the server's level 6) and brotli (quality 11; 9 above 16 MiB) sizes of a file's
+ * first `len` bytes as served. Pagefind's own index files are gzip streams already, sent as
+ * they are: their gzip size is what was sent, their raw size what it inflates to, and their
+ * brotli size that of the inflated bytes.
+ */
 const compressed = new Map();
 function compressedSizes(file, len, compressible) {
   const key = `${file}:${statSync(file).mtimeMs}:${len}`;
   if (compressed.has(key)) return compressed.get(key);
   const bytes = readFileSync(file).subarray(0, len);
-  const sizes = compressible
-    ? {
-        gzip: gzipSync(bytes, { level: 6 }).length,
-        brotli: brotliCompressSync(bytes, {
-          params: {
-            [constants.BROTLI_PARAM_QUALITY]: bytes.length > 16 * 2 ** 20 ? 9 : 11,
-            [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
-          },
-        }).length,
-      }
-    : { gzip: bytes.length, brotli: bytes.length }; // Pagefind's own files are compressed already.
+  let sizes;
+  if (compressible) sizes = { raw: bytes.length, gzip: gzipSync(bytes, { level: 6 }).length, brotli: brotliSize(bytes) };
+  else if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    // (A stream cut short inflates as far as it goes.)
+    const raw = gunzipSync(bytes, { finishFlush: constants.Z_SYNC_FLUSH });
+    sizes = { raw: raw.length, gzip: bytes.length, brotli: brotliSize(raw) };
+  } else sizes = { raw: bytes.length, gzip: bytes.length, brotli: bytes.length };
   compressed.set(key, sizes);
   return sizes;
 }
@@ -99,7 +108,6 @@ function bytesBefore(log, t, baseUrl, root) {
     }
     const got = r.end !== null && r.end <= t ? size : Math.min(size, r.chunks.filter(([ct]) => ct <= t).reduce((s, [, len]) => s + len, 0));
     if (got === 0) continue;
-    out.raw += got;
     out.files.push({ path, raw: got, of: size });
     out.pending.push([file, got]);
   }
@@ -114,6 +122,7 @@ function bytesBefore(log, t, baseUrl, root) {
 function compress(counted) {
   for (const [file, got] of counted.pending.splice(0)) {
     const sizes = compressedSizes(file, got, COMPRESSIBLE.has(extname(file).toLowerCase()));
+    counted.raw += sizes.raw;
     counted.gzip += sizes.gzip;
     counted.brotli += sizes.brotli;
   }

@@ -33,9 +33,11 @@ async function cached(dir, name, key, make) {
   const stamp = join(dir, `.stamp-${name}.json`);
   if (existsSync(stamp)) {
     const saved = JSON.parse(readFileSync(stamp, "utf8"));
-    if (saved.key === key) return saved.value;
+    // Reused: its build figures are an earlier run's (the report marks them).
+    if (saved.key === key) return saved.value.build ? { ...saved.value, build: { ...saved.value.build, reused: true } } : saved.value;
   }
   const value = await make();
+  if (value.build) value.build.measuredAt = new Date().toISOString();
   writeFileSync(stamp, JSON.stringify({ key, value }));
   return value;
 }
@@ -192,7 +194,9 @@ export async function buildSites(ctx) {
     if (docs.length > ctx.pagefindMax) {
       status.pagefind = { ok: false, reason: `not run above ${ctx.pagefindMax} articles (--pagefind-max)` };
     } else {
-      const key = sha(indexKey, codeKey(join(HERE, "sites.mjs")), "pagefind-1");
+      // Its binary's version in the key: an upgrade builds its bundle again.
+      const pagefindVersion = JSON.parse(readFileSync(join(ROOT, "node_modules/@pagefind/linux-x64/package.json"), "utf8")).version;
+      const key = sha(indexKey, codeKey(join(HERE, "sites.mjs")), `pagefind-${pagefindVersion}`);
       status.pagefind = await cached(dir, "pagefind", key, async () => {
         rmSync(out, { recursive: true, force: true });
         mkdirSync(join(out, "a"), { recursive: true });
