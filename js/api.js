@@ -533,8 +533,6 @@ export function createApi(loadCore, defaultSource = () => ({})) {
           const keys = SOURCE_ATTRIBUTES.includes(name) ? ["index", "indexUrl", "baseUrl"] : [optionOf(name)];
           const changed = {};
           for (const key of keys) changed[key] = key in options ? options[key] : null;
-          // Both: `index: null` names the default only when no URL is given.
-          if (changed.indexUrl === null) delete changed.indexUrl;
           this.#handle.update(changed);
         }
         get handle() {

@@ -21,7 +21,7 @@ export const TIMEOUT_MS = 15000;
 const SORTS = ["relevance", "newest"];
 
 /** The source `index: null` names: the index compiled into the core (controller.js). */
-export const BUILT_IN = Object.freeze({});
+const BUILT_IN = Object.freeze({});
 
 export const warn = (message) => console.warn(message);
 
