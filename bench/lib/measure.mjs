@@ -7,6 +7,7 @@ import { brotliCompressSync, constants, gunzipSync, gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
 import { CHROMIUM_ARGS as BASE_ARGS } from "../../scripts/chromium.mjs";
 import { captureWasmMemories, oursStep, watchOurWidget } from "./inpage.mjs";
+import { waitForQuietMachine } from "./machine.mjs";
 
 // The shared flags (scripts/chromium.mjs), plus two that let a frame be drawn as
 // soon as it is ready instead of at the next 60 Hz vsync, so "to the next frame" measures
@@ -209,9 +210,11 @@ export async function oursQuery(page, spec, timed = (p, step) => p.evaluate(ours
  * Resolves to a sample; failures become `error` (with whatever was measured before).
  */
 export async function visit(browser, opts) {
+  // On a quiet machine, so that no visit pays for the teardown of the one before it.
+  const quiet = await waitForQuietMachine();
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  const sample = { errors: [] };
+  const sample = { errors: [], quiet };
   const pageErrors = [];
   page.on("pageerror", (e) => pageErrors.push(e.message));
   try {

@@ -210,6 +210,16 @@ export function report(results) {
     "Machines here are noisy (about +-40% run to run): read the ratios, which were measured side by side in this run, not the absolute numbers. Each cell is median / p95 (nearest rank: with fewer than 20 samples, as the loads have, the p95 is the slowest sample); `(Nx)` is the contender's figure divided by ours; `[N]` is the number of hits. How each figure is taken: bench/README.md.",
     "",
   ];
+  const waits = results.corpora.flatMap((entry) => Object.values(entry.contenders ?? {}).flatMap((c) => (c.samples ?? []).map((s) => s.quiet).filter(Boolean)));
+  if (waits.length) {
+    const waited = summary(waits.map((w) => w.waitedMs));
+    const capped = waits.filter((w) => w.quiet === false).length;
+    lines.push(
+      `Each cold load began once the machine was quiet (all cores under 10% busy for 200 ms, at most 3 s after the one before): ` +
+        `waited ${waited.median.toFixed(0)} ms median, ${waited.p95.toFixed(0)} p95; ${capped} of ${waits.length} loads began at the 3 s limit instead.`,
+      "",
+    );
+  }
   if (results.stoppedEarly) lines.push(`**Stopped early:** ${results.stoppedEarly}.`, "");
   const w = results.widget;
   lines.push(

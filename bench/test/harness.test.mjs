@@ -7,6 +7,9 @@ import { ratio, summary } from "../lib/stats.mjs";
 import { parseSize } from "../lib/corpora.mjs";
 import { loadPhases } from "../lib/load-phases.mjs";
 import { restyle } from "../lib/restyle.mjs";
+import { waitForQuietMachine } from "../lib/machine.mjs";
+import { existsSync } from "node:fs";
+import { Worker } from "node:worker_threads";
 
 const INDEX = {
   format: "topic-cards-index",
@@ -113,4 +116,17 @@ test("restyle changes only the loader's stylesheet, and refuses what it cannot d
   assert.throws(() => restyle(loader, { swaps: [["color:green", "x"]] }), /not in the stylesheet/);
   assert.throws(() => restyle(loader, { append: ".d{content:'${x}'}" }), /backquote/);
   assert.throws(() => restyle("no sheet here", {}), /no stylesheet/);
+});
+
+test("a cold load waits while a core is busy, and no longer than its limit", { skip: !existsSync("/proc/stat") && "no /proc/stat" }, async () => {
+  // One core spinning for 1 s is at least a third of a 2-core machine (half here), far over
+  // the 10% that counts as quiet: the wait cannot end before the spinning does.
+  const spinner = new Worker("const end = Date.now() + 1000; while (Date.now() < end);", { eval: true });
+  const exited = new Promise((ok) => spinner.once("exit", ok));
+  await new Promise((ok) => spinner.once("online", ok));
+  const { waitedMs, quiet } = await waitForQuietMachine();
+  await exited;
+  assert.ok(waitedMs >= 900, `waited only ${waitedMs.toFixed(0)} ms while a core was busy`);
+  assert.ok(waitedMs < 3000 + 400, `waited ${waitedMs.toFixed(0)} ms, past the 3 s limit`);
+  assert.equal(typeof quiet, "boolean");
 });
