@@ -2,7 +2,8 @@
 // browser: first cards, first-contentful-paint and searchable (tc-ready) per build, median /
 // p95. For deciding whether a change to loading helps, where the full bench's single build
 // cannot say: the builds take turns load by load, so the machine's noise falls on all of
-// them alike.
+// them alike, and each load starts once the machine is quiet (bench/lib/machine.mjs), as the
+// full bench's do.
 //
 //   node bench/load-ab.mjs [--corpus synth-10k] [--runs 7] [--wait cdp] [--trace] WIDGET.js [html:WIDGET.js...]
 //
