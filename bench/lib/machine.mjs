@@ -1,5 +1,6 @@
 // What a result was measured on: the machine, the tool and library versions, our commit, and
-// the size of our widget's code (JS + Wasm + CSS, without any index).
+// the size of our widget's code (JS + Wasm + CSS, without any index); and waiting for the
+// machine to be quiet before a cold load.
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { cpus, release, totalmem } from "node:os";
