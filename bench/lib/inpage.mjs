@@ -96,7 +96,8 @@ export function watchOurWidget() {
 
 /**
  * Ours, one interaction measured as a person sees it: `step` is { q } (type the text into
- * the search box as one input event) or { topic } (toggle that topic's checkbox). Resolves to
+ * the search box as one input event), { topic } (toggle that topic's checkbox) or { clear }
+ * (untick every ticked checkbox: the way back to the browse view). Resolves to
  * { paintMs, engineMs, total } when the widget's shadow DOM has changed and then stayed
  * still for a whole frame, or { error }.
  */
@@ -122,6 +123,10 @@ export async function oursStep(step) {
       input.value = step.q;
       input.dispatchEvent(new InputEvent("input", { bubbles: true, composed: true, inputType: "insertText", data: step.q }));
     };
+  } else if (step.clear) {
+    const ticked = [...root.querySelectorAll('input[type="checkbox"]:checked')];
+    if (!ticked.length) return { error: "already clear" };
+    act = () => ticked.forEach((box) => box.click());
   } else {
     const boxes = [...root.querySelectorAll('input[type="checkbox"]')];
     const wanted = [step.topic.name, step.topic.label, step.topic.slug].filter(Boolean).map((s) => s.toLowerCase());
