@@ -70,6 +70,8 @@ function cpuTicks() {
 const QUIET_SHARE = 0.1;
 const QUIET_WINDOW_MS = 200;
 const QUIET_CAP_MS = 3000;
+/** The rule in words, for the report. */
+export const QUIET_RULE = `all cores under ${QUIET_SHARE * 100}% busy for ${QUIET_WINDOW_MS} ms, at most ${QUIET_CAP_MS / 1000} s`;
 
 /**
  * Resolves once the machine is quiet: the cores were busy at most QUIET_SHARE of a

@@ -1,6 +1,7 @@
 // Turns the raw samples into RESULTS.md: the machine and versions, then per corpus the load,
 // memory, query and build tables (median / p95, ratios to ours), then the budgets of issue 4
 // as PASS / FAIL / n/a. Also adds the summaries to `results` (for results.json).
+import { QUIET_RULE } from "./machine.mjs";
 import { ratio, summary } from "./stats.mjs";
 
 const NAMES = { ours: "ours (topic-cards)", "ours-html": "ours, first view in the page's HTML", floor: "floor (12 cards JSON)", pagefind: "Pagefind", minisearch: "MiniSearch", flexsearch: "FlexSearch", fuse: "Fuse.js" };
@@ -215,8 +216,8 @@ export function report(results) {
     const waited = summary(waits.map((w) => w.waitedMs));
     const capped = waits.filter((w) => w.quiet === false).length;
     lines.push(
-      `Each cold load began once the machine was quiet (all cores under 10% busy for 200 ms, at most 3 s after the one before): ` +
-        `waited ${waited.median.toFixed(0)} ms median, ${waited.p95.toFixed(0)} p95; ${capped} of ${waits.length} loads began at the 3 s limit instead.`,
+      `Each cold load began once the machine was quiet (${QUIET_RULE} after the one before): ` +
+        `waited ${waited.median.toFixed(0)} ms median, ${waited.p95.toFixed(0)} p95; ${capped} of ${waits.length} loads began at that limit instead.`,
       "",
     );
   }
