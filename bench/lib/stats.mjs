@@ -14,3 +14,39 @@ export function summary(values) {
 export function ratio(a, b) {
   return typeof a === "number" && typeof b === "number" && b > 0 ? a / b : null;
 }
+
+/** A seeded generator of uniform numbers in [0, 1) (mulberry32): the same report every time. */
+function uniform(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+  };
+}
+
+/**
+ * How far `statistic(a, b)` could move in another run like this one: a percentile bootstrap
+ * that resamples each side's loads (`a`, `b`: one entry per cold load, whatever a load holds)
+ * with replacement, `resamples` times, and returns the central `level` of the statistic's
+ * values as `{ low, high }` (null when a side has no loads). Loads are the unit, not single
+ * query samples: the passes of one load share its page and its moment of the machine, so
+ * resampling them one by one would claim more certainty than the run has. Seeded, so the
+ * same results give the same interval.
+ */
+export function bootstrapInterval(a, b, statistic, { level = 0.9, resamples = 2000, seed = 1 } = {}) {
+  if (!a.length || !b.length) return null;
+  const next = uniform(seed);
+  const draw = (xs) => xs.map(() => xs[Math.floor(next() * xs.length)]);
+  const values = [];
+  for (let i = 0; i < resamples; i++) {
+    const v = statistic(draw(a), draw(b));
+    if (typeof v === "number" && Number.isFinite(v)) values.push(v);
+  }
+  if (!values.length) return null;
+  values.sort((x, y) => x - y);
+  const at = (q) => values[Math.min(values.length - 1, Math.max(0, Math.round(q * (values.length - 1))))];
+  return { low: at((1 - level) / 2), high: at((1 + level) / 2) };
+}
