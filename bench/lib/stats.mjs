@@ -28,21 +28,21 @@ function uniform(seed) {
 }
 
 /**
- * How far `statistic(a, b)` could move in another run like this one: a percentile bootstrap
- * that resamples each side's loads (`a`, `b`: one entry per cold load, whatever a load holds)
- * with replacement, `resamples` times, and returns the central `level` of the statistic's
- * values as `{ low, high }` (null when a side has no loads). Loads are the unit, not single
- * query samples: the passes of one load share its page and its moment of the machine, so
- * resampling them one by one would claim more certainty than the run has. Seeded, so the
- * same results give the same interval.
+ * How far `statistic(...sides)` could move in another run like this one: a percentile
+ * bootstrap that resamples each side's loads (`sides`: one array per contender, one entry
+ * per cold load, whatever a load holds) with replacement, `resamples` times, and returns the
+ * central `level` of the statistic's values as `{ low, high }` (null when a side has no
+ * loads). Loads are the unit, not single query samples: the passes of one load share its
+ * page and its moment of the machine, so resampling them one by one would claim more
+ * certainty than the run has. Seeded, so the same results give the same interval.
  */
-export function bootstrapInterval(a, b, statistic, { level = 0.9, resamples = 2000, seed = 1 } = {}) {
-  if (!a.length || !b.length) return null;
+export function bootstrapInterval(sides, statistic, { level = 0.9, resamples = 2000, seed = 1 } = {}) {
+  if (!sides.length || sides.some((side) => !side.length)) return null;
   const next = uniform(seed);
   const draw = (xs) => xs.map(() => xs[Math.floor(next() * xs.length)]);
   const values = [];
   for (let i = 0; i < resamples; i++) {
-    const v = statistic(draw(a), draw(b));
+    const v = statistic(...sides.map(draw));
     if (typeof v === "number" && Number.isFinite(v)) values.push(v);
   }
   if (!values.length) return null;

@@ -68,27 +68,30 @@ test("median and p95 by nearest rank; ratios need two numbers", () => {
   assert.equal(ratio(2, 0), null);
 });
 
-test("the bootstrap interval of a ratio: seeded, around the figure, wide when the sides overlap", () => {
+test("the bootstrap interval of a figure over loads: seeded, around the figure, wide when the sides overlap", () => {
   const ratioOfMedians = (a, b) => summary(a).median / summary(b).median;
   // Fifteen loads a side, as the committed runs have: ours near 140 ms, the floor near 80.
   const spread = (centre, width) => Array.from({ length: 15 }, (_, i) => centre + width * Math.sin(i * 2.4));
   const ours = spread(140, 25);
   const floor = spread(80, 12);
-  const apart = bootstrapInterval(ours, floor, ratioOfMedians);
-  assert.deepEqual(bootstrapInterval(ours, floor, ratioOfMedians), apart, "the same seed, the same interval");
-  assert.notDeepEqual(bootstrapInterval(ours, floor, ratioOfMedians, { seed: 7 }), apart, "the seed decides the draws");
+  const apart = bootstrapInterval([ours, floor], ratioOfMedians);
+  assert.deepEqual(bootstrapInterval([ours, floor], ratioOfMedians), apart, "the same seed, the same interval");
+  assert.notDeepEqual(bootstrapInterval([ours, floor], ratioOfMedians, { seed: 7 }), apart, "the seed decides the draws");
   const figure = ratioOfMedians(ours, floor);
   assert.ok(apart.low < figure && figure < apart.high, `${figure} inside ${apart.low}-${apart.high}`);
   assert.ok(apart.low > 1.3, `the sides are far apart: ${apart.low}`);
   // One side against itself: the interval holds 1, and a wider level holds the narrower one.
-  const same = bootstrapInterval(ours, ours, ratioOfMedians);
+  const same = bootstrapInterval([ours, ours], ratioOfMedians);
   assert.ok(same.low < 1 && same.high > 1, `${same.low}-${same.high}`);
-  const wide = bootstrapInterval(ours, ours, ratioOfMedians, { level: 0.99 });
+  const wide = bootstrapInterval([ours, ours], ratioOfMedians, { level: 0.99 });
   assert.ok(wide.low <= same.low && wide.high >= same.high);
   // Every value equal: no spread at all.
-  assert.deepEqual(bootstrapInterval([2, 2, 2], [1, 1], ratioOfMedians), { low: 2, high: 2 });
-  assert.equal(bootstrapInterval([], floor, ratioOfMedians), null);
-  assert.equal(bootstrapInterval(ours, floor, () => NaN), null, "no usable value, no interval");
+  assert.deepEqual(bootstrapInterval([[2, 2, 2], [1, 1]], ratioOfMedians), { low: 2, high: 2 });
+  assert.equal(bootstrapInterval([[], floor], ratioOfMedians), null);
+  // One side: a figure of one contender's loads, such as a p95.
+  const slowest = bootstrapInterval([ours], (a) => summary(a).max);
+  assert.ok(slowest.high <= Math.max(...ours) && slowest.low >= Math.min(...ours));
+  assert.equal(bootstrapInterval([ours, floor], () => NaN), null, "no usable value, no interval");
 });
 
 test("corpus sizes", () => {
