@@ -3,8 +3,9 @@
 //
 //   node bench/report.mjs bench/results.json [bench/results-100k.json ...]
 //
-// Each `results<suffix>.json` gets its `RESULTS<suffix>.md` beside it rewritten, and its
-// summaries and budget verdicts brought up to date in place; every sample stays as measured.
+// Each `results<suffix>.json` (or the smoke run's `RESULTS-smoke.json`) gets its
+// `RESULTS<suffix>.md` beside it rewritten, and its summaries and budget verdicts brought up
+// to date in place; every sample stays as measured.
 import { readFileSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { report } from "./lib/report.mjs";
@@ -16,7 +17,7 @@ if (!files.length) {
 }
 for (const file of files) {
   const name = basename(file);
-  if (!/^results.*\.json$/.test(name)) {
+  if (!/^results.*\.json$/i.test(name)) {
     console.error(`report: ${file} is not a results*.json file`);
     process.exit(2);
   }
@@ -24,7 +25,7 @@ for (const file of files) {
   // The summaries are made again from the samples, as run.mjs makes them.
   for (const entry of results.corpora) delete entry.sums;
   const { markdown } = report(results);
-  const markdownFile = join(dirname(file), name.replace(/^results/, "RESULTS").replace(/\.json$/, ".md"));
+  const markdownFile = join(dirname(file), name.replace(/^results/i, "RESULTS").replace(/\.json$/, ".md"));
   writeFileSync(markdownFile, markdown);
   writeFileSync(file, JSON.stringify(results, null, 1));
   console.log(`report: wrote ${markdownFile} and ${file}`);
