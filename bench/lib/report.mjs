@@ -137,10 +137,16 @@ function firstCardsAgainstFloor(c, name, need) {
   return { pass: ours <= 1.3 * floor, detail: `${ms(ours)} ms = ${(ours / floor).toFixed(2)}x the floor's ${ms(floor)} ms${intervalNote(interval, 1.3)}` };
 }
 
-/** The sum over `queries` of the medians of their "to painted" samples in `loads` (each load's `queries`). */
+/** Contender `name`'s cold loads of corpus `c` that ran the query set. */
+const queryLoads = (c, name) => (c.contenders?.[name]?.samples ?? []).filter((s) => s.queries);
+
+/** The "to painted" samples in `loads` of query `q`, or of every query when `q` is absent. */
+const paintsOf = (loads, q) => loads.flatMap((s) => (q === undefined ? Object.values(s.queries).flat() : (s.queries[q] ?? [])).map((r) => r.paintMs));
+
+/** The sum over `queries` of the medians of their "to painted" samples in `loads`. */
 function paintSum(loads, queries) {
   let sum = 0;
-  for (const q of queries) sum += medianOf(loads.flatMap((s) => (s.queries?.[q] ?? []).map((r) => r.paintMs))) ?? NaN;
+  for (const q of queries) sum += medianOf(paintsOf(loads, q)) ?? NaN;
   return sum;
 }
 
@@ -201,17 +207,14 @@ function budgets(results) {
       }
     }
     const found = flexFound === flex ? "" : `; on the queries where FlexSearch found articles: ours ${ms(oursFound)} ms, FlexSearch ${ms(flexFound)} ms`;
-    const loads = (name) => (c.contenders?.[name]?.samples ?? []).filter((s) => s.queries);
-    const interval = bootstrapInterval([loads("ours"), loads("flexsearch")], (a, b) => paintSum(a, QUERY_ORDER) / paintSum(b, QUERY_ORDER));
+    const interval = bootstrapInterval([queryLoads(c, "ours"), queryLoads(c, "flexsearch")], (a, b) => paintSum(a, QUERY_ORDER) / paintSum(b, QUERY_ORDER));
     const note = intervalNote(interval, 1, { what: " (ours' sum / FlexSearch's)" });
     return { pass: ours <= flex, detail: `sum of the six query medians: ours ${ms(ours)} ms, FlexSearch ${ms(flex)} ms = ${(ours / flex).toFixed(2)}x${note}${found}` };
   });
   check("query p95 <= 16 ms at 100k", "synth-100k", (c) => {
     const p95 = need(c.sums.ours?.allPaint?.p95, "ours' query times");
     // Drawn with the loads as the unit, as the ratios are: the same p95 over another run's loads.
-    const loads = (c.contenders?.ours?.samples ?? []).filter((s) => s.queries);
-    const p95Of = (drawn) => summary(drawn.flatMap((s) => Object.values(s.queries).flat().map((r) => r.paintMs)))?.p95 ?? null;
-    const interval = bootstrapInterval([loads], p95Of);
+    const interval = bootstrapInterval([queryLoads(c, "ours")], (drawn) => summary(paintsOf(drawn))?.p95 ?? null);
     return { pass: p95 <= 16, detail: `p95 of all keystroke-to-painted samples: ${ms(p95)} ms${intervalNote(interval, 16, { unit: " ms" })}` };
   });
   check("JS heap + Wasm memory <= 20 MB", "synth-10k", (c) => {
