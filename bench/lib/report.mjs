@@ -109,8 +109,11 @@ function buildTable(entry) {
   return rows.join("\n");
 }
 
+/** Contender `name`'s cold loads of corpus `c`, as measured (none when it did not run). */
+const samplesOf = (c, name) => c.contenders?.[name]?.samples ?? [];
+
 /** Each cold load's value of `field` for contender `name` of corpus `c` (loads without it left out). */
-const loadsOf = (c, name, field) => (c.contenders?.[name]?.samples ?? []).map((s) => s[field]).filter((v) => typeof v === "number" && Number.isFinite(v));
+const loadsOf = (c, name, field) => samplesOf(c, name).map((s) => s[field]).filter((v) => typeof v === "number" && Number.isFinite(v));
 
 /** The median of `values` (null when none). */
 const medianOf = (values) => summary(values)?.median ?? null;
@@ -138,7 +141,7 @@ function firstCardsAgainstFloor(c, name, need) {
 }
 
 /** Contender `name`'s cold loads of corpus `c` that ran the query set. */
-const queryLoads = (c, name) => (c.contenders?.[name]?.samples ?? []).filter((s) => s.queries);
+const queryLoads = (c, name) => samplesOf(c, name).filter((s) => s.queries);
 
 /** The "to painted" samples in `loads` of query `q`, or of every query when `q` is absent. */
 const paintsOf = (loads, q) => loads.flatMap((s) => (q === undefined ? Object.values(s.queries).flat() : (s.queries[q] ?? [])).map((r) => r.paintMs));
