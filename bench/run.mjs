@@ -3,7 +3,7 @@
 // bench/out/RESULTS-smoke.md and .json) and prints the tables. See bench/README.md.
 //
 //   node bench/run.mjs [--sizes 1k,10k,100k] [--corpora sample,digitalgov] [--runs 5]
-//                      [--reps 5] [--contenders ours,ours-html,floor,pagefind,minisearch,flexsearch,fuse]
+//                      [--reps 5] [--contenders ours,ours-html,floor,floor-cards,pagefind,...]
 //                      [--index NAME=FILE]... [--pagefind-max 20000] [--build-timeout 900]
 //                      [--throttle MBPS[,LATENCY_MS]] [--widget FILE] [--cli FILE] [--max-minutes M] [--smoke]
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -18,7 +18,10 @@ import { buildSites, ROOT } from "./lib/sites.mjs";
 import { serve } from "./lib/server.mjs";
 
 // ours-html: the same widget on a page that carries its first view as HTML (js/prerender.js).
-const ALL = ["ours", "ours-html", "floor", "pagefind", "minisearch", "flexsearch", "fuse"];
+// NAME-cards: the floor or a library drawing ours' page by plain JS (bench/pages/cards.js);
+// the two that budgets are held against run by default, the others on request.
+const DEFAULT = ["ours", "ours-html", "floor", "floor-cards", "pagefind", "minisearch", "flexsearch", "flexsearch-cards", "fuse"];
+const ALL = [...DEFAULT, "minisearch-cards", "fuse-cards"];
 const isOurs = (name) => name === "ours" || name === "ours-html";
 const { values: args } = parseArgs({
   options: {
@@ -26,7 +29,7 @@ const { values: args } = parseArgs({
     corpora: { type: "string" },
     runs: { type: "string" },
     reps: { type: "string" },
-    contenders: { type: "string", default: ALL.join(",") },
+    contenders: { type: "string", default: DEFAULT.join(",") },
     index: { type: "string", multiple: true, default: [] },
     "pagefind-max": { type: "string", default: "20000" },
     "build-timeout": { type: "string", default: "900" },
@@ -156,7 +159,7 @@ try {
           ours: isOurs(name),
           queries,
           // ours-html answers queries with the same widget as ours: its load is what differs.
-          canQuery: name !== "floor" && name !== "ours-html",
+          canQuery: !name.startsWith("floor") && name !== "ours-html",
           reps: config.reps,
           timeoutMs: config.loadTimeoutMs,
           throttle: config.throttle,

@@ -31,22 +31,56 @@ export function docsFromIndex(index) {
   }));
 }
 
+/**
+ * The records of the same-cards pages (bench/pages/cards.js): `docs` plus what ours' cards
+ * and panel show beyond them, the article's type name and its offerings, each offering as
+ * `[id, label, url, categories]` (its topics' labels, as ours' panel names them).
+ */
+export function cardDocs(index, docs = docsFromIndex(index)) {
+  const topics = index.topics ?? [];
+  const offerings = (index.offerings ?? []).map((o, id) => [
+    id,
+    o.label ?? "",
+    o.url ?? "",
+    (o.topics ?? []).map((t) => topics[t]?.label).filter((label) => label != null).join(" · "),
+  ]);
+  const types = (index.types ?? []).map((t) => t.name);
+  return docs.map((doc, id) => {
+    const a = index.articles[id];
+    return { ...doc, type: types[a.type] ?? "", offers: (a.offerings ?? []).map((o) => offerings[o]).filter(Boolean) };
+  });
+}
+
 /** The display part of a record (what the pages render; no search-only text). */
 export function displayDoc(doc) {
   const { text: _text, ...shown } = doc;
   return shown;
 }
 
-/** Topic and brand counts over `docs` (the browse view's facet counts), biggest first. */
+/** Offerings the related-offerings panel shows at most, as ours (src/model.rs PANEL_OFFERINGS). */
+const PANEL_OFFERINGS = 8;
+
+/**
+ * Topic and brand counts over `docs` (the browse view's facet counts), biggest first; for
+ * records of `cardDocs`, also type counts and the panel's offerings (bench/pages/common.js
+ * `countFacets` counts a query's the same way).
+ */
 export function facetCounts(docs) {
   const topics = new Map();
   const brands = new Map();
+  const types = new Map();
+  const offerings = new Map();
   for (const doc of docs) {
     for (const t of doc.topics) topics.set(t, (topics.get(t) ?? 0) + 1);
     if (doc.brand) brands.set(doc.brand, (brands.get(doc.brand) ?? 0) + 1);
+    if (doc.type) types.set(doc.type, (types.get(doc.type) ?? 0) + 1);
+    for (const o of doc.offers ?? []) offerings.set(o[0], [o, (offerings.get(o[0])?.[1] ?? 0) + 1]);
   }
   const sorted = (map) => [...map].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  return { topics: sorted(topics), brands: sorted(brands) };
+  const counts = { topics: sorted(topics), brands: sorted(brands) };
+  if (types.size) counts.types = sorted(types);
+  if (offerings.size) counts.offerings = [...offerings.values()].sort((a, b) => b[1] - a[1] || a[0][0] - b[0][0]).slice(0, PANEL_OFFERINGS);
+  return counts;
 }
 
 /** The topic every facet query selects: the most used one, so all contenders get the same. */

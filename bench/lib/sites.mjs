@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { displayDoc, facetCounts } from "./docs.mjs";
+import { cardDocs, displayDoc, facetCounts } from "./docs.mjs";
 import { timed } from "./timed.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -54,10 +54,25 @@ fieldset{border:0;padding:0}label{display:block}</style>${head}</head>
 `;
 }
 
-/** A page of the shared renderer plus one adapter, inlined into a single module script. */
-function rendererPage(name) {
-  const code = readFileSync(join(PAGES, "common.js"), "utf8") + "\n" + readFileSync(join(PAGES, `${name}.js`), "utf8");
-  return page(name, "", `<main id="app"></main>\n<script type="module">\n${code.replaceAll("</script", "<\\/script")}\n</script>`);
+/**
+ * A page of the shared renderer plus one adapter, inlined into a single module script. With
+ * `widgetCss` (the widget's stylesheet), the same-cards renderer (cards.js) draws it instead.
+ */
+function rendererPage(name, widgetCss = null) {
+  const parts = [readFileSync(join(PAGES, "common.js"), "utf8")];
+  if (widgetCss !== null) parts.push(`const WIDGET_CSS = ${JSON.stringify(widgetCss)};`, readFileSync(join(PAGES, "cards.js"), "utf8"));
+  parts.push(readFileSync(join(PAGES, `${name}.js`), "utf8"));
+  const code = parts.join("\n");
+  const title = widgetCss === null ? name : `${name}-cards`;
+  return page(title, "", `<main id="app"></main>\n<script type="module">\n${code.replaceAll("</script", "<\\/script")}\n</script>`);
+}
+
+/** The widget's stylesheet, as the prerender tool beside a build (`tool`) puts it in a page. */
+function widgetStylesheet(tool, part) {
+  const snippet = execFileSync("node", [tool, part], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+  const css = snippet.match(/<style data-prerendered>([\s\S]*?)<\/style>/);
+  if (!css) throw new Error(`${tool} printed no <style data-prerendered>`);
+  return css[1];
 }
 
 const escapeHtml = (s) =>
@@ -136,18 +151,32 @@ export async function buildSites(ctx) {
   const status = {};
   const want = (name) => contenders.includes(name);
 
-  if (want("floor")) {
-    const out = join(site, "floor");
+  const part = indexFile.replace(/(\.json)?$/, ".first.json");
+  const tool = widget.script && join(dirname(widget.script), "prerender.js");
+  // The same-cards pages (a `-cards` contender: the page ours draws, by plain JS; see
+  // bench/pages/cards.js) need the widget's stylesheet and records with offerings.
+  const cardPages = contenders.filter((name) => name.endsWith("-cards"));
+  const cardsCss = cardPages.length && tool && existsSync(tool) ? widgetStylesheet(tool, part) : null;
+  const richDocs = cardPages.length ? cardDocs(JSON.parse(readFileSync(indexFile, "utf8")), docs) : null;
+  const noCss = { ok: false, reason: "pkg/prerender.js missing (make build failed?): the same-cards page needs the widget's stylesheet" };
+
+  for (const name of ["floor", "floor-cards"].filter(want)) {
+    const cards = name === "floor-cards";
+    if (cards && cardsCss === null) {
+      status[name] = noCss;
+      continue;
+    }
+    const out = join(site, name);
     mkdirSync(out, { recursive: true });
-    const first = { total: docs.length, cards: docs.slice(0, 12).map(displayDoc), facets: facetCounts(docs) };
+    const records = cards ? richDocs : docs;
+    const first = { total: records.length, cards: records.slice(0, 12).map(displayDoc), facets: facetCounts(records) };
     writeFileSync(join(out, "first.json"), JSON.stringify(first));
-    writeFileSync(join(out, "index.html"), rendererPage("floor"));
-    status.floor = { ok: true };
+    writeFileSync(join(out, "index.html"), rendererPage("floor", cards ? cardsCss : null));
+    status[name] = { ok: true };
   }
 
   // Ours on two pages: the first view painted by the script, and (ours-html) the first view in
   // the page's HTML (pkg/prerender.js beside the widget; see `prerenderedBody`).
-  const part = indexFile.replace(/(\.json)?$/, ".first.json");
   for (const name of ["ours", "ours-html"].filter(want)) {
     const out = join(site, name);
     mkdirSync(out, { recursive: true });
@@ -158,7 +187,6 @@ export async function buildSites(ctx) {
       rmSync(link, { force: true });
       symlinkSync(relative(out, target), link);
     }
-    const tool = widget.script && join(dirname(widget.script), "prerender.js");
     if (!widget.script || (name === "ours-html" && !existsSync(tool))) {
       status[name] = { ok: false, reason: `${name === "ours" ? "pkg/topic-cards.js" : "pkg/prerender.js"} missing (make build failed?)` };
       continue;
@@ -169,18 +197,25 @@ export async function buildSites(ctx) {
     status[name] = { ok: true };
   }
 
-  const libs = Object.keys(LIBS).filter(want);
-  if (libs.length) writeFileSync(docsFile, JSON.stringify(docs));
-  for (const lib of libs) {
-    const out = join(site, lib);
+  // Each library on the shared renderer's page, and (NAME-cards) on the same-cards page.
+  const libPages = Object.keys(LIBS).flatMap((lib) => [[lib, lib, false], [`${lib}-cards`, lib, true]]).filter(([name]) => want(name));
+  if (libPages.some(([, , cards]) => !cards)) writeFileSync(docsFile, JSON.stringify(docs));
+  const richDocsFile = join(dir, "docs-cards.json");
+  if (richDocs && libPages.some(([, , cards]) => cards)) writeFileSync(richDocsFile, JSON.stringify(richDocs));
+  for (const [name, lib, cards] of libPages) {
+    if (cards && cardsCss === null) {
+      status[name] = noCss;
+      continue;
+    }
+    const out = join(site, name);
     mkdirSync(out, { recursive: true });
     copyFileSync(join(ROOT, LIBS[lib]), join(out, "lib.mjs"));
-    writeFileSync(join(out, "index.html"), rendererPage(lib));
-    const key = sha(indexKey, codeKey(join(HERE, "prebuild.mjs"), join(ROOT, LIBS[lib])));
-    status[lib] = await cached(dir, lib, key, async () => {
-      log(`  ${lib}: building its index in Node`);
+    writeFileSync(join(out, "index.html"), rendererPage(lib, cards ? cardsCss : null));
+    const key = sha(indexKey, codeKey(join(HERE, "prebuild.mjs"), join(HERE, "docs.mjs"), join(ROOT, LIBS[lib])));
+    status[name] = await cached(dir, name, key, async () => {
+      log(`  ${name}: building its index in Node`);
       const run = await timed(
-        [process.execPath, "--max-old-space-size=16000", join(HERE, "prebuild.mjs"), lib, docsFile, join(out, "data.json")],
+        [process.execPath, "--max-old-space-size=16000", join(HERE, "prebuild.mjs"), lib, cards ? richDocsFile : docsFile, join(out, "data.json")],
         { timeoutS: ctx.timeoutS },
       );
       if (!run.ok) return { ok: false, reason: `index build ${run.reason}` };

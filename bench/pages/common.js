@@ -1,27 +1,41 @@
 // The one plain-JS card renderer every contender page but ours shares (inlined into each
 // page by bench/lib/sites.mjs, so it costs no request), plus the hooks the harness drives.
+// The `-cards` contenders' pages draw with cards.js instead (ours' page, by plain JS).
 //
 // A page calls `benchBoot(adapter)`. The adapter loads its engine and answers views:
 //   load()            -> ctx                       (fetch + deserialise the index)
 //   browse(ctx)       -> view                      (no query, no filter, newest first)
 //   query(ctx, spec)  -> { view, engineMs }        (spec: { q, topic })
-// A view is { total, cards: [doc...] (at most 12), facets: { topics: [[name, n]], brands } }.
+// A view is { total, cards: [doc...] (at most 12), facets: { topics: [[name, n]], brands,
+// types, offerings } } (the last two filled only for records that carry them).
 // `window.__firstCards` is set once the frame that shows the first cards has been produced
 // (its style, layout and paint done: rAF, then a task after it).
 
 const PAGE_SIZE = 12;
 
-/** Hand-computed facet counts over the docs whose ids are `ids` (what a facet list shows). */
+/** Offerings the related-offerings panel shows at most, as ours (src/model.rs PANEL_OFFERINGS). */
+const PANEL_OFFERINGS = 8;
+
+/**
+ * Hand-computed facet counts over the docs whose ids are `ids` (what a facet list shows).
+ * Records made for the same-cards pages (cards.js) also carry a type and their offerings:
+ * those are counted too, for the type group and the panel, as ours counts them.
+ */
 function countFacets(docs, ids) {
   const topics = new Map();
   const brands = new Map();
+  const types = new Map();
+  const offerings = new Map();
   for (const id of ids) {
     const doc = docs[id];
     for (const t of doc.topics) topics.set(t, (topics.get(t) || 0) + 1);
     if (doc.brand) brands.set(doc.brand, (brands.get(doc.brand) || 0) + 1);
+    if (doc.type) types.set(doc.type, (types.get(doc.type) || 0) + 1);
+    if (doc.offers) for (const o of doc.offers) offerings.set(o[0], [o, (offerings.get(o[0])?.[1] || 0) + 1]);
   }
   const sorted = (map) => [...map].sort((a, b) => b[1] - a[1]);
-  return { topics: sorted(topics), brands: sorted(brands) };
+  const panel = [...offerings.values()].sort((a, b) => b[1] - a[1] || a[0][0] - b[0][0]).slice(0, PANEL_OFFERINGS);
+  return { topics: sorted(topics), brands: sorted(brands), types: sorted(types), offerings: panel };
 }
 
 /** Resolves after the next frame has been produced (rAF, then a task after it). */
@@ -93,9 +107,11 @@ function renderView(view) {
 }
 
 async function benchBoot(adapter) {
+  // A same-cards page (bench/pages/cards.js inlined before the adapter) draws ours' page.
+  const render = typeof renderCardsView === "function" ? renderCardsView : renderView;
   try {
     const ctx = await adapter.load();
-    renderView(await adapter.browse(ctx));
+    render(await adapter.browse(ctx));
     nextFrame().then((painted) => {
       window.__firstCards = painted;
     });
@@ -104,7 +120,7 @@ async function benchBoot(adapter) {
       async run(spec) {
         const t0 = performance.now();
         const { view, engineMs } = await adapter.query(ctx, spec);
-        renderView(view);
+        render(view, spec);
         const painted = await nextFrame();
         return { engineMs, paintMs: painted - t0, total: view.total };
       },

@@ -1,7 +1,7 @@
 // Unit tests of the bench harness's pure parts: `node --test bench/test/`.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { benchTopic, docsFromIndex, facetCounts, topicNames } from "../lib/docs.mjs";
+import { benchTopic, cardDocs, docsFromIndex, facetCounts, topicNames } from "../lib/docs.mjs";
 import { pagefindArticle } from "../lib/sites.mjs";
 import { bootstrapInterval, ratio, summary } from "../lib/stats.mjs";
 import { parseSize } from "../lib/corpora.mjs";
@@ -47,6 +47,32 @@ test("facet counts and the bench topic", () => {
   assert.deepEqual(facetCounts(docs).topics, [["News: AI", 2], ["Blog: AI", 1]]);
   assert.deepEqual(facetCounts(docs).brands, [["a.example", 2]]);
   assert.equal(benchTopic(docs), "News: AI");
+});
+
+test("same-cards records carry their type and offerings; the panel counts them, most named first", () => {
+  const index = {
+    ...INDEX,
+    types: [{ name: "curated" }],
+    offerings: [
+      { label: "Chart Tool", url: "/offering/chart-tool", topics: [0, 1] },
+      { label: "Bare", url: "/offering/bare" },
+    ],
+    articles: [
+      { ...INDEX.articles[0], type: 0, offerings: [1, 0] },
+      { ...INDEX.articles[1], offerings: [0, 7] },
+      INDEX.articles[2],
+    ],
+  };
+  const docs = cardDocs(index);
+  assert.equal(docs[0].type, "curated");
+  assert.equal(docs[1].type, "", "no type: none named");
+  assert.deepEqual(docs[0].offers, [[1, "Bare", "/offering/bare", ""], [0, "Chart Tool", "/offering/chart-tool", "AI · AI"]]);
+  assert.deepEqual(docs[1].offers.map((o) => o[0]), [0], "an out-of-range offering id is dropped");
+  assert.equal(docs[0].text, "telehealth", "the search text stays for the engines");
+  const counts = facetCounts(docs);
+  assert.deepEqual(counts.types, [["curated", 1]]);
+  assert.deepEqual(counts.offerings.map(([o, n]) => [o[0], n]), [[0, 2], [1, 1]]);
+  assert.equal(facetCounts(docsFromIndex(index)).offerings, undefined, "plain records count no offerings");
 });
 
 test("Pagefind pages escape text and never use the comma-split inline form for values", () => {
