@@ -194,7 +194,7 @@ function warmAgainst(c, name, need) {
   }
   const found = flexFound === flex ? "" : `; on the queries where FlexSearch found articles: ours ${ms(oursFound)} ms, ${who} ${ms(flexFound)} ms`;
   const interval = bootstrapInterval([queryLoads(c, "ours"), queryLoads(c, name)], (a, b) => paintSum(a, QUERY_ORDER) / paintSum(b, QUERY_ORDER));
-  const note = intervalNote(interval, 1, { what: ` (ours' sum / ${who}'s)` });
+  const note = intervalNote(interval, 1, { what: " (ours' sum / theirs)" });
   return { pass: ours <= flex, detail: `sum of the six query medians: ours ${ms(ours)} ms, ${who} ${ms(flex)} ms = ${(ours / flex).toFixed(2)}x${note}${found}` };
 }
 

@@ -40,7 +40,8 @@ function cardsShell() {
   const chipList = el("ul", { class: "chip-list", "aria-label": "Active filters" });
   const active = el("div", { class: "active", part: "active-filters", hidden: "" }, chipList, el("button", { class: "clear", type: "button" }, "Clear all"));
   const layout = el("div", { class: "layout" });
-  const top = el("div", { class: "tc", part: "root", dir: "ltr", "data-theme": "auto" }, el("div", { class: "main" }, bar, status, active, layout));
+  const error = el("div", { class: "error", role: "alert", part: "error", hidden: "" }, el("p", { class: "error-title" }), el("p", { class: "error-message" }));
+  const top = el("div", { class: "tc", part: "root", dir: "ltr", "data-theme": "auto" }, error, el("div", { class: "main" }, bar, status, active, layout));
   root.append(top);
   shell = { top, search, status, active, chipList, layout };
   return shell;
@@ -53,7 +54,9 @@ function facetGroup(title, entries, checked) {
     box.checked = name === checked;
     values.append(el("li", null, el("label", { class: "value" }, box, el("span", { class: "name" }, labelOf(name)), el("span", { class: "count" }, numberFormat.format(n)))));
   }
-  const more = entries.length > TOP ? el("button", { class: "more-values", type: "button", "aria-expanded": "false" }, `Show ${entries.length - TOP} more`) : null;
+  // Ours keeps each group's button, hidden while there is nothing more to show.
+  const rest = entries.length - TOP;
+  const more = el("button", { class: "more-values", type: "button", "aria-expanded": "false", ...(rest > 0 ? {} : { hidden: "" }) }, rest > 0 ? `Show ${rest} more` : "");
   return el("details", { class: "facet", part: "facet", open: "" }, el("summary", null, title), el("fieldset", null, el("legend", { class: "visually-hidden" }, title), values, more));
 }
 
