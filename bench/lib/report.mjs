@@ -148,8 +148,8 @@ function intervalNote(interval, line, { what = "", unit = "x" } = {}) {
 
 /** The first-cards ratio of contender `name` to a floor page (`floor` or `floor-cards`), with its interval. */
 function firstCardsAgainstFloor(c, name, need, floorName = "floor") {
-  const ours = need(c.sums[name]?.firstCards?.median, `${name}'s first cards`);
-  const floor = need(c.sums[floorName]?.firstCards?.median, `${floorName}'s first cards`);
+  const ours = need(c.sums[name]?.firstCards?.median, `${name}: first cards`);
+  const floor = need(c.sums[floorName]?.firstCards?.median, `${floorName}: first cards`);
   const interval = bootstrapInterval([loadsOf(c, name, "firstCardsMs"), loadsOf(c, floorName, "firstCardsMs")], (a, b) => medianOf(a) / medianOf(b));
   const which = floorName === "floor" ? "" : " (the floor drawing ours' cards)";
   return { pass: ours <= 1.3 * floor, detail: `${ms(ours)} ms = ${(ours / floor).toFixed(2)}x the floor's ${ms(floor)} ms${which}${intervalNote(interval, 1.3)}` };
