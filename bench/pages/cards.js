@@ -47,30 +47,48 @@ function cardsShell() {
   return shell;
 }
 
-function facetGroup(title, entries, checked) {
+/**
+ * Every facet value, by group: taken from the first view drawn, the browse view, whose counts
+ * are over all articles. Ours' groups always show their six most used values, those the
+ * results do not name too (with 0, disabled), and their "Show N more" counts the rest of the
+ * group, whatever the results.
+ */
+let dictionary = null;
+
+/** The browse view's facet values as [group title, names, kind of facet] in first-seen order. */
+function facetDictionary(facets) {
+  const groups = new Map();
+  for (const [name] of facets.topics) {
+    const at = name.indexOf(": ");
+    const group = at < 0 ? "Topics" : name.slice(0, at);
+    if (!groups.has(group)) groups.set(group, []);
+    groups.get(group).push(name);
+  }
+  const topics = [...groups].map(([title, names]) => [title, names, "topics"]);
+  const types = facets.types?.length ? [["Type", facets.types.map(([name]) => name), "types"]] : [];
+  return [...topics, ...types, ["Sources", facets.brands.map(([name]) => name), "brands"]];
+}
+
+/** One facet group: its values ranked as ours ranks them (most used, then by label). */
+function facetGroup(title, names, counts, checked) {
+  const ranked = names.map((name) => [name, counts.get(name) ?? 0, labelOf(name).toLowerCase()]);
+  ranked.sort((a, b) => b[1] - a[1] || (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0));
   const values = el("ul", { class: "values" });
-  for (const [name, n] of entries.slice(0, TOP)) {
-    const box = el("input", { type: "checkbox", "data-key": name });
+  ranked.forEach(([name, n], rank) => {
+    if (rank >= TOP && name !== checked) return;
+    const box = el("input", { type: "checkbox", "data-key": name, ...(n === 0 && name !== checked ? { disabled: "" } : {}) });
     box.checked = name === checked;
     values.append(el("li", null, el("label", { class: "value" }, box, el("span", { class: "name" }, labelOf(name)), el("span", { class: "count" }, numberFormat.format(n)))));
-  }
-  // Ours keeps each group's button, hidden while there is nothing more to show.
-  const rest = entries.length - TOP;
+  });
+  // Ours keeps each group's button, hidden when the group has no more than six values.
+  const rest = names.length - TOP;
   const more = el("button", { class: "more-values", type: "button", "aria-expanded": "false", ...(rest > 0 ? {} : { hidden: "" }) }, rest > 0 ? `Show ${rest} more` : "");
   return el("details", { class: "facet", part: "facet", open: "" }, el("summary", null, title), el("fieldset", null, el("legend", { class: "visually-hidden" }, title), values, more));
 }
 
 function cardsFacets(facets, checked) {
-  const groups = new Map();
-  for (const entry of facets.topics) {
-    const at = entry[0].indexOf(": ");
-    const group = at < 0 ? "Topics" : entry[0].slice(0, at);
-    if (!groups.has(group)) groups.set(group, []);
-    groups.get(group).push(entry);
-  }
-  const list = el("div", { class: "facet-list" }, ...[...groups].map(([group, entries]) => facetGroup(group, entries, checked)));
-  if (facets.types?.length) list.append(facetGroup("Type", facets.types));
-  list.append(facetGroup("Sources", facets.brands));
+  dictionary ??= facetDictionary(facets);
+  const list = el("div", { class: "facet-list" }, ...dictionary.map(([title, names, kind]) => facetGroup(title, names, new Map(facets[kind] ?? []), checked)));
   return el("aside", { class: "facets", id: "tc-facets", part: "facets", "aria-label": "Filters", "data-collapsed": "" }, list);
 }
 
