@@ -67,6 +67,18 @@ function rendererPage(name, widgetCss = null) {
   return page(title, "", `<main id="app"></main>\n<script type="module">\n${code.replaceAll("</script", "<\\/script")}\n</script>`);
 }
 
+/**
+ * A library's data file (prebuild.mjs: `{"docs":[...],"index":...}`) with other display
+ * records and the same index. Spliced as text, not parsed: at 100k the file is hundreds of
+ * MB. The first `,"index":` is the top-level key, since no record has an `index` field.
+ */
+function withRecords(dataFile, records) {
+  const text = readFileSync(dataFile, "utf8");
+  const at = text.indexOf(',"index":');
+  if (!text.startsWith('{"docs":') || at < 0) throw new Error(`${dataFile} is not a {docs, index} data file`);
+  return `{"docs":${JSON.stringify(records)}${text.slice(at)}`;
+}
+
 /** The widget's stylesheet, as the prerender tool beside a build (`tool`) puts it in a page. */
 function widgetStylesheet(tool, part) {
   const snippet = execFileSync("node", [tool, part], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
@@ -197,31 +209,39 @@ export async function buildSites(ctx) {
     status[name] = { ok: true };
   }
 
-  // Each library on the shared renderer's page, and (NAME-cards) on the same-cards page.
-  const libPages = Object.keys(LIBS).flatMap((lib) => [[lib, lib, false], [`${lib}-cards`, lib, true]]).filter(([name]) => want(name));
-  if (libPages.some(([, , cards]) => !cards)) writeFileSync(docsFile, JSON.stringify(docs));
-  const richDocsFile = join(dir, "docs-cards.json");
-  if (richDocs && libPages.some(([, , cards]) => cards)) writeFileSync(richDocsFile, JSON.stringify(richDocs));
-  for (const [name, lib, cards] of libPages) {
-    if (cards && cardsCss === null) {
-      status[name] = noCss;
-      continue;
-    }
-    const out = join(site, name);
+  // Each library on the shared renderer's page, and (NAME-cards) on the same-cards page. Both
+  // pages search one index, built once: the cards page's data file only swaps the records.
+  const libs = Object.keys(LIBS).filter((lib) => want(lib) || want(`${lib}-cards`));
+  if (libs.length) writeFileSync(docsFile, JSON.stringify(docs));
+  for (const lib of libs) {
+    const out = join(site, lib);
     mkdirSync(out, { recursive: true });
     copyFileSync(join(ROOT, LIBS[lib]), join(out, "lib.mjs"));
-    writeFileSync(join(out, "index.html"), rendererPage(lib, cards ? cardsCss : null));
+    writeFileSync(join(out, "index.html"), rendererPage(lib));
     const key = sha(indexKey, codeKey(join(HERE, "prebuild.mjs"), join(HERE, "docs.mjs"), join(ROOT, LIBS[lib])));
-    status[name] = await cached(dir, name, key, async () => {
-      log(`  ${name}: building its index in Node`);
+    const built = await cached(dir, lib, key, async () => {
+      log(`  ${lib}: building its index in Node`);
       const run = await timed(
-        [process.execPath, "--max-old-space-size=16000", join(HERE, "prebuild.mjs"), lib, cards ? richDocsFile : docsFile, join(out, "data.json")],
+        [process.execPath, "--max-old-space-size=16000", join(HERE, "prebuild.mjs"), lib, docsFile, join(out, "data.json")],
         { timeoutS: ctx.timeoutS },
       );
       if (!run.ok) return { ok: false, reason: `index build ${run.reason}` };
       const inner = JSON.parse(run.stdout.trim().split("\n").pop());
       return { ok: true, build: { wallS: run.wallS, maxRssMB: run.maxRssMB, buildMs: inner.buildMs } };
     });
+    if (want(lib)) status[lib] = built;
+    const name = `${lib}-cards`;
+    if (!want(name)) continue;
+    if (!built.ok || cardsCss === null) {
+      status[name] = built.ok ? noCss : built;
+      continue;
+    }
+    const cardsOut = join(site, name);
+    mkdirSync(cardsOut, { recursive: true });
+    copyFileSync(join(ROOT, LIBS[lib]), join(cardsOut, "lib.mjs"));
+    writeFileSync(join(cardsOut, "index.html"), rendererPage(lib, cardsCss));
+    writeFileSync(join(cardsOut, "data.json"), withRecords(join(out, "data.json"), richDocs.map(displayDoc)));
+    status[name] = { ok: true };
   }
 
   if (want("pagefind")) {
