@@ -168,9 +168,17 @@ export async function buildSites(ctx) {
   // The same-cards pages (a `-cards` contender: the page ours draws, by plain JS; see
   // bench/pages/cards.js) need the widget's stylesheet and records with offerings.
   const cardPages = contenders.filter((name) => name.endsWith("-cards"));
-  const cardsCss = cardPages.length && tool && existsSync(tool) ? widgetStylesheet(tool, part) : null;
+  let cardsCss = null;
+  let noCss = { ok: false, reason: "pkg/prerender.js missing (make build failed?): the same-cards page needs the widget's stylesheet" };
+  if (cardPages.length && tool && existsSync(tool)) {
+    try {
+      cardsCss = widgetStylesheet(tool, part);
+    } catch (error) {
+      // No first-view part beside an --index file, or one the tool declines: those pages only.
+      noCss = { ok: false, reason: `the widget's stylesheet could not be taken from ${tool} on ${part}: ${String(error.message).split("\n")[0]}` };
+    }
+  }
   const richDocs = cardPages.length ? cardDocs(JSON.parse(readFileSync(indexFile, "utf8")), docs) : null;
-  const noCss = { ok: false, reason: "pkg/prerender.js missing (make build failed?): the same-cards page needs the widget's stylesheet" };
 
   for (const name of ["floor", "floor-cards"].filter(want)) {
     const cards = name === "floor-cards";
