@@ -13,7 +13,7 @@ import { buildIndex, corpusList } from "./lib/corpora.mjs";
 import { benchQueries, docsFromIndex } from "./lib/docs.mjs";
 import { launch, visit } from "./lib/measure.mjs";
 import { machine, widgetSizes } from "./lib/machine.mjs";
-import { report } from "./lib/report.mjs";
+import { isFloor, report } from "./lib/report.mjs";
 import { buildSites, ROOT } from "./lib/sites.mjs";
 import { serve } from "./lib/server.mjs";
 
@@ -159,7 +159,7 @@ try {
           ours: isOurs(name),
           queries,
           // ours-html answers queries with the same widget as ours: its load is what differs.
-          canQuery: !name.startsWith("floor") && name !== "ours-html",
+          canQuery: !isFloor(name) && name !== "ours-html",
           reps: config.reps,
           timeoutMs: config.loadTimeoutMs,
           throttle: config.throttle,

@@ -18,7 +18,7 @@ const NAMES = {
   "fuse-cards": "Fuse.js, ours' cards",
 };
 /** The floor pages: they draw the first view and have no search. */
-const isFloor = (name) => name === "floor" || name === "floor-cards";
+export const isFloor = (name) => name === "floor" || name === "floor-cards";
 const QUERY_ORDER = ["telehealth", "tele", "data privacy", "accessibilty", "facet", "facet + data"];
 
 const kb = (bytes) => (bytes == null ? "n/a" : bytes >= 1e6 ? `${(bytes / 1e6).toFixed(2)} MB` : `${(bytes / 1e3).toFixed(1)} kB`);

@@ -167,10 +167,10 @@ export async function buildSites(ctx) {
   const tool = widget.script && join(dirname(widget.script), "prerender.js");
   // The same-cards pages (a `-cards` contender: the page ours draws, by plain JS; see
   // bench/pages/cards.js) need the widget's stylesheet and records with offerings.
-  const cardPages = contenders.filter((name) => name.endsWith("-cards"));
+  const anyCards = contenders.some((name) => name.endsWith("-cards"));
   let cardsCss = null;
   let noCss = { ok: false, reason: "pkg/prerender.js missing (make build failed?): the same-cards page needs the widget's stylesheet" };
-  if (cardPages.length && tool && existsSync(tool)) {
+  if (anyCards && tool && existsSync(tool)) {
     try {
       cardsCss = widgetStylesheet(tool, part);
     } catch (error) {
@@ -178,7 +178,7 @@ export async function buildSites(ctx) {
       noCss = { ok: false, reason: `the widget's stylesheet could not be taken from ${tool} on ${part}: ${String(error.message).split("\n")[0]}` };
     }
   }
-  const richDocs = cardPages.length ? cardDocs(JSON.parse(readFileSync(indexFile, "utf8")), docs) : null;
+  const richDocs = anyCards ? cardDocs(JSON.parse(readFileSync(indexFile, "utf8")), docs) : null;
 
   for (const name of ["floor", "floor-cards"].filter(want)) {
     const cards = name === "floor-cards";

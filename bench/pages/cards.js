@@ -14,10 +14,6 @@ const numberFormat = new Intl.NumberFormat("en-US");
 const dateFormat = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
 const count = (n, one, many) => `${numberFormat.format(n)} ${n === 1 ? one : many}`;
 const dateText = (date) => (/^\d{4}-\d{2}-\d{2}$/.test(date) ? dateFormat.format(new Date(`${date}T00:00:00Z`)) : date);
-const labelOf = (name) => {
-  const at = name.indexOf(": ");
-  return at < 0 ? name : name.slice(at + 2);
-};
 
 /** The widget's root and its fixed toolbar, made once; `renderCardsView` fills the rest. */
 let shell = null;
@@ -57,14 +53,7 @@ let dictionary = null;
 
 /** The browse view's facet values as [group title, names, kind of facet] in first-seen order. */
 function facetDictionary(facets) {
-  const groups = new Map();
-  for (const [name] of facets.topics) {
-    const at = name.indexOf(": ");
-    const group = at < 0 ? "Topics" : name.slice(0, at);
-    if (!groups.has(group)) groups.set(group, []);
-    groups.get(group).push(name);
-  }
-  const topics = [...groups].map(([title, names]) => [title, names, "topics"]);
+  const topics = groupTopics(facets.topics).map(([title, entries]) => [title, entries.map(([name]) => name), "topics"]);
   const types = facets.types?.length ? [["Type", facets.types.map(([name]) => name), "types"]] : [];
   return [...topics, ...types, ["Sources", facets.brands.map(([name]) => name), "brands"]];
 }

@@ -69,16 +69,30 @@ function facetList(title, entries) {
   return box;
 }
 
-/** Topic facets as ours groups them: by the `Group: ` part of their names, in first-seen order. */
-function topicGroups(topics) {
+/** A topic's label: its name without the `Group: ` part. */
+function labelOf(name) {
+  const at = name.indexOf(": ");
+  return at < 0 ? name : name.slice(at + 2);
+}
+
+/**
+ * Topic facet entries (`[name, n]`) as ours groups them: by the `Group: ` part of their names,
+ * in first-seen order, as `[group, [[name, n, label]...]]`.
+ */
+function groupTopics(topics) {
   const groups = new Map();
   for (const [name, n] of topics) {
     const at = name.indexOf(": ");
     const group = at < 0 ? "Topics" : name.slice(0, at);
     if (!groups.has(group)) groups.set(group, []);
-    groups.get(group).push([name, n, at < 0 ? name : name.slice(at + 2)]);
+    groups.get(group).push([name, n, labelOf(name)]);
   }
-  return [...groups].map(([group, entries]) => facetList(group, entries));
+  return [...groups];
+}
+
+/** Topic facets as ours groups them (`groupTopics`), one list each. */
+function topicGroups(topics) {
+  return groupTopics(topics).map(([group, entries]) => facetList(group, entries));
 }
 
 function card(doc) {
