@@ -62,6 +62,7 @@ function summarise(contender) {
       ]),
     ),
     allPaint: summary(Object.values(queries).flatMap((q) => q.paint)),
+    allEngine: summary(Object.values(queries).flatMap((q) => q.engine)),
     errors: [...new Set(samples.flatMap((s) => s.errors))],
   };
 }
@@ -244,7 +245,10 @@ function budgets(results) {
     const p95 = need(c.sums.ours?.allPaint?.p95, "ours' query times");
     // Drawn with the loads as the unit, as the ratios are: the same p95 over another run's loads.
     const interval = bootstrapInterval([queryLoads(c, "ours")], (drawn) => summary(paintsOf(drawn))?.p95 ?? null);
-    return { pass: p95 <= 16, detail: `p95 of all keystroke-to-painted samples: ${ms(p95)} ms${intervalNote(interval, 16, { unit: " ms" })}` };
+    // The engine's own p95 beside it: it tells a slow search from a slow render.
+    const engine = c.sums.ours?.allEngine?.p95;
+    const engineNote = engine == null ? "" : `; of each step, the engine (query and facet counts, the widget's own measure) took ${ms(engine)} ms at the p95`;
+    return { pass: p95 <= 16, detail: `p95 of all keystroke-to-painted samples: ${ms(p95)} ms${intervalNote(interval, 16, { unit: " ms" })}${engineNote}` };
   });
   check("JS heap + Wasm memory <= 20 MB", "synth-10k", (c) => {
     const m = need(c.sums.ours?.memQueries?.median ?? c.sums.ours?.memLoad?.median, "ours' memory");
