@@ -18,6 +18,7 @@ pub mod plain;
 pub mod read;
 pub mod slug;
 pub mod source;
+pub mod summary;
 pub mod walk;
 mod yaml_aliases;
 

@@ -6,13 +6,14 @@ use std::path::Path;
 
 use super::dates::{field_date, FieldDate};
 use super::diagnostics::Skip;
-use super::document::{bound, Document, SUMMARY_CHARS, TITLE_CHARS};
+use super::document::{bound, Document, TITLE_CHARS};
 use super::fields;
 use super::frontmatter::{parse, split};
 use super::html_text::{collapse_spaces, html_to_text, inline_text};
 use super::markdown_text::{first_heading, markdown_to_text};
 use super::plain::read_plain;
 use super::slug::match_key;
+use super::summary::card_summary;
 
 /// The file line of the first line of `block` (which starts at file line `first_line`) that
 /// holds `value` as written: where a warning about a field's value points. The parsed tree
@@ -112,10 +113,7 @@ pub fn read_document(path: &str, text: &str) -> Result<Document, Skip> {
         }
     }
     doc.body = without_title_lines(&body_text, &doc.title);
-    doc.summary = match summary {
-        Some(s) => bound(&s, SUMMARY_CHARS),
-        None => body_summary(&doc.body),
-    };
+    doc.summary = card_summary(summary.as_deref(), &doc.body);
     bound_title(&mut doc);
     Ok(doc)
 }
@@ -229,21 +227,6 @@ fn has_key(line: &str, key: &str) -> bool {
     expected.next().is_none()
 }
 
-/// A summary from the body's opening lines when the source gave none.
-fn body_summary(body: &str) -> String {
-    let mut text = String::new();
-    for line in body.lines() {
-        if !text.is_empty() {
-            text.push(' ');
-        }
-        text.push_str(line);
-        if text.chars().count() > SUMMARY_CHARS {
-            break;
-        }
-    }
-    bound(&text, SUMMARY_CHARS)
-}
-
 fn looks_like_html(text: &str) -> bool {
     let head = text.trim_start();
     let lower = head
@@ -293,6 +276,15 @@ mod tests {
         let doc =
             read_document("x.md", "+++\ntitle = 'T'\n+++\nFirst line.\nSecond line.\n").unwrap();
         assert_eq!(doc.summary, "First line. Second line.");
+    }
+
+    #[test]
+    fn a_summary_cut_from_the_body_is_finished_from_it() {
+        // A feed's cut, inside a word; the body is HTML, as the seeds' are.
+        let text = "---\ntitle: T\ndescription: The pilot is being studied by its p\n---\n\
+                    <p>The pilot is being studied by its peers. A group meets monthly.</p>\n";
+        let doc = read_document("x.md", text).unwrap();
+        assert_eq!(doc.summary, "The pilot is being studied by its peers.");
     }
 
     #[test]
