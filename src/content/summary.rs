@@ -11,45 +11,68 @@ use super::document::{bound, SUMMARY_CHARS};
 
 /// The summary a card shows, from the source's `summary` (if any) and the document's body.
 pub fn card_summary(summary: Option<&str>, body: &str) -> String {
-    let lead = body_lead(body);
+    let lead = Lead::of(body);
     match summary {
         Some(given) => finished(given, &lead).unwrap_or_else(|| bound(given, SUMMARY_CHARS)),
-        None => bound(&lead, SUMMARY_CHARS),
+        None => bound(&lead.text, SUMMARY_CHARS),
     }
 }
 
-/// The body's opening lines as one line, a little past what a summary can hold.
-fn body_lead(body: &str) -> String {
-    let mut lead = String::new();
-    for word in body.split_whitespace() {
-        if lead.chars().count() > SUMMARY_CHARS {
-            break;
+/// The body's opening lines as one line of single spaces, a little past what a summary can
+/// hold, and where each of its lines ended: a summary is never carried across a line end,
+/// which is a paragraph's or a heading's.
+struct Lead {
+    text: String,
+    line_ends: Vec<usize>,
+}
+
+impl Lead {
+    fn of(body: &str) -> Lead {
+        let mut lead = Lead {
+            text: String::new(),
+            line_ends: Vec::new(),
+        };
+        let mut chars = 0;
+        'lines: for line in body.lines() {
+            for word in line.split_whitespace() {
+                if chars > SUMMARY_CHARS {
+                    break 'lines;
+                }
+                if !lead.text.is_empty() {
+                    lead.text.push(' ');
+                    chars += 1;
+                }
+                lead.text.push_str(word);
+                chars += word.chars().count();
+            }
+            lead.line_ends.push(lead.text.len());
         }
-        if !lead.is_empty() {
-            lead.push(' ');
-        }
-        lead.push_str(word);
+        lead
     }
-    lead
 }
 
 /// `given` carried on to the end of its sentence, when it is the start of the body's lead
 /// and stops inside a sentence (a word, a number or a comma last). `None` when it is not
-/// such a cut: a summary of its own words, or one that ends a sentence already.
-fn finished(given: &str, lead: &str) -> Option<String> {
+/// such a cut: a summary of its own words, one that ends a sentence or a line already.
+fn finished(given: &str, lead: &Lead) -> Option<String> {
     let given = given.split_whitespace().collect::<Vec<_>>().join(" ");
     let last = given.chars().last()?;
     if !(last.is_alphanumeric() || ",;:".contains(last)) {
         return None;
     }
-    let rest = lead.strip_prefix(given.as_str())?;
-    if rest.is_empty() {
+    let cut = given.len();
+    if !lead.text.starts_with(given.as_str()) || lead.line_ends.contains(&cut) {
         return None;
     }
-    match sentence_end(rest).map(|end| &lead[..given.len() + end]) {
-        Some(whole) if whole.chars().count() <= SUMMARY_CHARS => Some(whole.to_string()),
+    let line_end = lead.line_ends.iter().copied().find(|&end| end > cut);
+    let rest = &lead.text[cut..line_end.unwrap_or(lead.text.len())];
+    // The sentence ends at its full stop, or with its line.
+    match sentence_end(rest).map(|end| cut + end).or(line_end) {
+        Some(end) if lead.text[..end].chars().count() <= SUMMARY_CHARS => {
+            Some(lead.text[..end].to_string())
+        }
         // The sentence runs past what a card holds, or past the lead: cut at a word.
-        _ => Some(bound(lead, SUMMARY_CHARS)),
+        _ => Some(bound(&lead.text, SUMMARY_CHARS)),
     }
 }
 
@@ -103,6 +126,12 @@ mod tests {
             ),
             // Its own line breaks and spacing do not keep it from matching.
             ("Wait  times fell.\n The clinic now", BODY, whole),
+            // The body's line end (a paragraph's) ends it, full stop or not.
+            (
+                "Wait times",
+                "Wait times fell in spring\nThe clinic.",
+                "Wait times fell in spring",
+            ),
         ] {
             assert_eq!(card_summary(Some(given), body), want, "{given:?}");
         }
@@ -110,12 +139,18 @@ mod tests {
 
     #[test]
     fn a_summary_of_its_own_is_kept() {
-        // It ends a sentence, it is not the body's start, it is the whole body, or empty.
+        // It ends a sentence, it is not the body's start, it is the whole body or its first
+        // line, or it is empty.
         for (given, body) in [
             ("Wait times fell.", BODY),
             ("Why video visits stuck", BODY),
             ("The clinic now books most visits by", BODY),
             ("One line", "One line"),
+            // A body's heading, which the next paragraph does not carry on.
+            (
+                "Wait times fell",
+                "Wait times fell\nThe clinic books visits by video.",
+            ),
             ("", BODY),
         ] {
             assert_eq!(card_summary(Some(given), body), given);
