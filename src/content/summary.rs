@@ -11,10 +11,9 @@ use super::document::{bound, SUMMARY_CHARS};
 
 /// The summary a card shows, from the source's `summary` (if any) and the document's body.
 pub fn card_summary(summary: Option<&str>, body: &str) -> String {
-    let lead = Lead::of(body);
     match summary {
-        Some(given) => finished(given, &lead).unwrap_or_else(|| bound(given, SUMMARY_CHARS)),
-        None => bound(&lead.text, SUMMARY_CHARS),
+        Some(given) => finished(given, body).unwrap_or_else(|| bound(given, SUMMARY_CHARS)),
+        None => bound(&Lead::of(body).text, SUMMARY_CHARS),
     }
 }
 
@@ -54,12 +53,14 @@ impl Lead {
 /// `given` carried on to the end of its sentence, when it is the start of the body's lead
 /// and stops inside a sentence (a word, a number or a comma last). `None` when it is not
 /// such a cut: a summary of its own words, one that ends a sentence or a line already.
-fn finished(given: &str, lead: &Lead) -> Option<String> {
-    let given = given.split_whitespace().collect::<Vec<_>>().join(" ");
-    let last = given.chars().last()?;
+fn finished(given: &str, body: &str) -> Option<String> {
+    // Most summaries end a sentence: they need no lead, which is made only for the others.
+    let last = given.trim_end().chars().last()?;
     if !(last.is_alphanumeric() || ",;:".contains(last)) {
         return None;
     }
+    let given = given.split_whitespace().collect::<Vec<_>>().join(" ");
+    let lead = Lead::of(body);
     let cut = given.len();
     if !lead.text.starts_with(given.as_str()) || lead.line_ends.contains(&cut) {
         return None;
